@@ -1,0 +1,137 @@
+"""The ownership table claims every template file; the hook trims, promotes and writes secrets."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from tests.harness import PROJECT_TEMPLATE, load_hook, template_files
+from tests.variants import all_variants
+
+post_gen = load_hook("post_gen_project")
+SLUG = "{slug}"
+
+
+def answers(framework: str = "flask", **options: bool) -> dict[str, object]:
+    return {"framework": framework, "project_slug": "pkg", **options}
+
+
+def test_every_template_file_is_claimed_by_the_table() -> None:
+    files = template_files()
+    assert files, "the project template is empty"
+    sample = {"project_slug": SLUG, **all_variants()[0].context}
+    for path in files:
+        post_gen.is_kept(path, sample)  # raises HookError for an unclaimed path
+
+
+def test_every_table_entry_exists_in_the_template() -> None:
+    for path in post_gen.KEEP_WHEN:
+        template_path = PROJECT_TEMPLATE / path.replace(SLUG, "{{cookiecutter.project_slug}}")
+        assert template_path.exists(), f"KEEP_WHEN lists {path}, which the template lacks"
+
+
+def test_every_framework_choice_has_a_folder() -> None:
+    for variant in all_variants():
+        folder = PROJECT_TEMPLATE / post_gen.FRAMEWORKS_DIR / variant.framework
+        assert folder.is_dir(), f"no folder for {variant.framework}"
+
+
+def test_unclaimed_path_is_an_error() -> None:
+    with pytest.raises(post_gen.HookError, match="no entry in KEEP_WHEN"):
+        post_gen.is_kept("stray.txt", answers())
+
+
+def test_a_path_needs_its_ancestors_conditions(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = {
+        "_frameworks/flask": post_gen.framework_is("flask"),
+        "_frameworks/flask/extra": lambda a: bool(a.get("extra")),
+    }
+    monkeypatch.setattr(post_gen, "KEEP_WHEN", table)
+    assert post_gen.is_kept("_frameworks/flask/extra/file.py", answers(extra=True))
+    assert not post_gen.is_kept("_frameworks/flask/extra/file.py", answers())
+    assert not post_gen.is_kept("_frameworks/flask/extra/file.py", answers("django", extra=True))
+    assert post_gen.is_kept("_frameworks/flask/app.py", answers())
+
+
+def test_final_path_strips_the_framework_folder() -> None:
+    assert post_gen.final_path("_frameworks/django/config/urls.py") == "config/urls.py"
+    assert post_gen.final_path("Dockerfile") == "Dockerfile"
+
+
+def make_tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        PurePosixPath(path.relative_to(root)).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_bake_keeps_one_framework_and_promotes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = {
+        "common.txt": post_gen.always,
+        "_frameworks/flask": post_gen.framework_is("flask"),
+        "_frameworks/django": post_gen.framework_is("django"),
+    }
+    monkeypatch.setattr(post_gen, "KEEP_WHEN", table)
+    make_tree(
+        tmp_path,
+        {
+            "common.txt": "shared",
+            "_frameworks/flask/.env.example": "# comment\nSECRET_KEY=change-me\nLOG_LEVEL=INFO",
+            "_frameworks/flask/pkg/app.py": "flask",
+            "_frameworks/django/pkg/settings.py": "django",
+            "_frameworks/django/manage.py": "django",
+        },
+    )
+    post_gen.bake(tmp_path, answers("flask"))
+    files = tree(tmp_path)
+    assert set(files) == {"common.txt", ".env.example", ".env", "pkg/app.py"}
+    assert not (tmp_path / "_frameworks").exists()
+    env_lines = files[".env"].splitlines()
+    assert env_lines[0] == "# comment"
+    assert env_lines[2] == "LOG_LEVEL=INFO"
+    key, _, secret = env_lines[1].partition("=")
+    assert key == "SECRET_KEY"
+    assert len(secret) >= 32
+    assert secret != post_gen.SECRET_PLACEHOLDER
+    assert stat.S_IMODE((tmp_path / ".env").stat().st_mode) == 0o600
+
+
+def test_secrets_differ_between_bakes(tmp_path: Path) -> None:
+    secrets = set()
+    for name in ("one", "two"):
+        root = tmp_path / name
+        make_tree(root, {".env.example": "SECRET_KEY=change-me\nOTHER_KEY=change-me"})
+        post_gen.write_env(root)
+        secrets.update(line.partition("=")[2] for line in tree(root)[".env"].splitlines())
+    assert len(secrets) == 4
+
+
+def test_placeholder_in_a_comment_is_left_alone(tmp_path: Path) -> None:
+    make_tree(tmp_path, {".env.example": "#SECRET_KEY=change-me\nNAME=change-me-not"})
+    post_gen.write_env(tmp_path)
+    assert tree(tmp_path)[".env"] == "#SECRET_KEY=change-me\nNAME=change-me-not\n"
+
+
+def test_promotion_refuses_to_overwrite(tmp_path: Path) -> None:
+    make_tree(tmp_path, {"README.md": "common", "_frameworks/flask/README.md": "flask"})
+    with pytest.raises(post_gen.HookError, match=r"README\.md"):
+        post_gen.promote_framework(tmp_path, "flask")
+
+
+def test_empty_folders_are_removed(tmp_path: Path) -> None:
+    make_tree(tmp_path, {"keep/file.txt": "x"})
+    (tmp_path / "empty" / "nested").mkdir(parents=True)
+    post_gen.remove_empty_dirs(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep"]
