@@ -1,0 +1,51 @@
+"""Settings read from the environment and the ``.env`` file."""
+
+import secrets
+from typing import Annotated, Literal, Self
+
+from pydantic import BeforeValidator, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_NAME = "{{ cookiecutter.project_name }}"
+# The value .env.example ships with; never a usable secret.
+PLACEHOLDER = "change-me"
+MIN_SECRET_LENGTH = 32
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class Settings(BaseSettings):
+    """The application's settings; each field is read from the variable of the same name."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        # .env may hold variables for other programs, such as PORT for gunicorn.
+        extra="ignore",
+        # A rejected SECRET_KEY must not end up in the logs.
+        hide_input_in_errors=True,
+    )
+
+    environment: Literal["development", "production"] = "development"
+    secret_key: SecretStr = SecretStr("")
+    log_level: Annotated[LogLevel, BeforeValidator(lambda value: str(value).upper())] = "INFO"
+
+    @property
+    def is_production(self) -> bool:
+        """Whether the app runs in production."""
+        return self.environment == "production"
+
+    @model_validator(mode="after")
+    def _check_secret_key(self) -> Self:
+        secret = self.secret_key.get_secret_value()
+        if self.is_production:
+            if secret == PLACEHOLDER or len(secret) < MIN_SECRET_LENGTH:
+                msg = (
+                    f"SECRET_KEY must be a random string of at least {MIN_SECRET_LENGTH} "
+                    f"characters in production, not missing or the {PLACEHOLDER} placeholder"
+                )
+                raise ValueError(msg)
+        elif secret in {"", PLACEHOLDER}:
+            # A fresh secret per process: safe, at the cost of sessions reset on restart.
+            self.secret_key = SecretStr(secrets.token_urlsafe(MIN_SECRET_LENGTH))
+        return self
