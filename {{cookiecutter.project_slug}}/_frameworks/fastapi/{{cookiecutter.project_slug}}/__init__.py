@@ -1,0 +1,1 @@
+"""The web application: settings, logging, routers, HTML templates and static files."""

@@ -1,0 +1,1 @@
+"""The application's routes, one router per area."""

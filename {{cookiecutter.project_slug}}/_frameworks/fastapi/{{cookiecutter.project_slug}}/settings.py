@@ -1,0 +1,55 @@
+"""Settings read from environment variables, then from the .env file in the working directory."""
+
+import secrets
+from typing import Literal, Self
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER = "change-me"
+MIN_SECRET_LENGTH = 32
+
+
+def random_secret() -> SecretStr:
+    """Return a fresh secret: the development default, so no known key ever signs anything."""
+    return SecretStr(secrets.token_urlsafe(48))
+
+
+class Settings(BaseSettings):
+    """Each field reads the environment variable of the same name in upper case."""
+
+    # Errors name the variable but never echo its value: it may be a secret.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_ignore_empty=True, extra="ignore", hide_input_in_errors=True
+    )
+
+    environment: Literal["development", "production"] = "development"
+    secret_key: SecretStr = Field(default_factory=random_secret)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def upper_case_level(cls, value: object) -> object:
+        """Accept the level in any case, as the logging module names it in upper case."""
+        return value.upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def refuse_weak_secret_in_production(self) -> Self:
+        """Stop a production start with a missing, placeholder or short SECRET_KEY."""
+        if self.environment != "production":
+            return self
+        secret = self.secret_key.get_secret_value()
+        if "secret_key" not in self.model_fields_set:
+            problem = "is not set"
+        elif secret == PLACEHOLDER:
+            problem = f"is the placeholder {PLACEHOLDER!r}"
+        elif len(secret) < MIN_SECRET_LENGTH:
+            problem = f"is shorter than {MIN_SECRET_LENGTH} characters"
+        else:
+            return self
+        msg = (
+            f"SECRET_KEY {problem}: production needs a random secret of {MIN_SECRET_LENGTH} "
+            "characters or more; make one with: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+        raise ValueError(msg)
