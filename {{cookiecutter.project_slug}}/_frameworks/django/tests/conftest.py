@@ -1,0 +1,61 @@
+"""Fixtures shared by the tests.
+
+pytest-django imports config.settings without .env (only manage.py and the WSGI/ASGI entry
+points load it) and in development mode ([tool.pytest_env] in pyproject.toml). Tests of the
+settings themselves evaluate config/settings.py afresh, in an environment they give explicitly
+(load_settings, django_command).
+"""
+
+import os
+import runpy
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_django import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _static_urls_without_collectstatic(settings: Settings) -> None:
+    """Build static URLs without the manifest that collectstatic writes."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def load_settings(monkeypatch: pytest.MonkeyPatch) -> Callable[..., dict[str, Any]]:
+    """Return a function that evaluates config/settings.py in exactly the given environment."""
+
+    def load(**environment: str) -> dict[str, Any]:
+        for name in list(os.environ):
+            monkeypatch.delenv(name)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        return runpy.run_path(str(ROOT / "config" / "settings.py"))
+
+    return load
+
+
+@pytest.fixture
+def django_command() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Return a function that runs a Django command in a new process, in the given environment."""
+
+    def run(*args: str, **environment: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603 - the tests' own arguments, no shell
+            [sys.executable, "-m", "django", *args],
+            cwd=ROOT,
+            env={"DJANGO_SETTINGS_MODULE": "config.settings", **environment},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+
+    return run

@@ -1,0 +1,1 @@
+"""The Django apps of {{ cookiecutter.project_name }}."""

@@ -1,0 +1,7 @@
+"""The core app's configuration."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "{{ cookiecutter.project_slug }}.core"

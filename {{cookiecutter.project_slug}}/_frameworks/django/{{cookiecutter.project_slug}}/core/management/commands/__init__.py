@@ -1,0 +1,1 @@
+"""Commands run with: uv run python manage.py <command>."""
