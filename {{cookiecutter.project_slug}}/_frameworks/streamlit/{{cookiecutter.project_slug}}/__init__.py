@@ -1,0 +1,1 @@
+"""The app's package: settings, logging, data and pages."""

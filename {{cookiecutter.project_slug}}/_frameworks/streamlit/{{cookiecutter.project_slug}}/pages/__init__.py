@@ -1,0 +1,1 @@
+"""The app's pages, one script each, listed in ``streamlit_app.py``."""
