@@ -1,0 +1,90 @@
+"""Median bake time of each variant through the cookiecutter CLI, as a ratio to the floor.
+
+The floor is a one-file template baked by the same CLI in the same run. Runs are interleaved
+(floor, then each variant, round after round) so that machine noise hits all alike.
+
+    uv run python -m scripts.bake_timing [--rounds N] [--max-ratio R]
+
+Exits 1 when a variant's median is above --max-ratio times the floor's median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.variants import TEMPLATE_DIR, all_variants
+
+COOKIECUTTER = Path(sys.executable).parent / "cookiecutter"
+
+
+def make_floor_template(root: Path) -> Path:
+    """A template with one question and one file: what any bake costs at least."""
+    template = root / "floor-template"
+    (template / "{{cookiecutter.project_slug}}").mkdir(parents=True)
+    (template / "cookiecutter.json").write_text(json.dumps({"project_slug": "floor"}))
+    (template / "{{cookiecutter.project_slug}}" / "README.md").write_text(
+        "# {{ cookiecutter.project_slug }}\n"
+    )
+    return template
+
+
+def make_config(root: Path) -> Path:
+    """A cookiecutter config that keeps replay files out of the user's home."""
+    config = root / "config.yaml"
+    config.write_text(f"replay_dir: {root / 'replay'}\ncookiecutters_dir: {root / 'clones'}\n")
+    return config
+
+
+def bake_seconds(template: Path, answers: list[str], root: Path) -> float:
+    """Wall-clock seconds of one `cookiecutter --no-input` run."""
+    output = root / "out"
+    shutil.rmtree(output, ignore_errors=True)
+    output.mkdir()
+    config = ["--config-file", str(root / "config.yaml")]
+    command = [str(COOKIECUTTER), "--no-input", *config, str(template), "-o", str(output), *answers]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=9, help="bakes per variant (default 9)")
+    parser.add_argument("--max-ratio", type=float, default=1.5, help="target (default 1.5)")
+    args = parser.parse_args()
+
+    variants = {
+        v.id: [f"{key}={value}" for key, value in v.context.items()] for v in all_variants()
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        floor_template = make_floor_template(root)
+        make_config(root)
+        samples: dict[str, list[float]] = {"floor": [], **{name: [] for name in variants}}
+        for _ in range(args.rounds):
+            samples["floor"].append(bake_seconds(floor_template, [], root))
+            for name, answers in variants.items():
+                samples[name].append(bake_seconds(TEMPLATE_DIR, answers, root))
+
+    floor = statistics.median(samples["floor"])
+    print(f"{'variant':<32} {'median s':>9} {'ratio':>6}")
+    print(f"{'one-file template (floor)':<32} {floor:>9.3f} {1:>6.2f}")
+    worst = 0.0
+    for name in variants:
+        median = statistics.median(samples[name])
+        worst = max(worst, median / floor)
+        print(f"{name:<32} {median:>9.3f} {median / floor:>6.2f}")
+    print(f"worst ratio {worst:.2f} (target <= {args.max_ratio}), {args.rounds} rounds")
+    return 0 if worst <= args.max_ratio else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

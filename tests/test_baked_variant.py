@@ -1,0 +1,128 @@
+"""Every variant bakes clean: the right files, no leftovers, lint-clean as baked."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from tests.harness import explain, load_hook, run, template_files, tool
+from tests.variants import Variant
+
+post_gen = load_hook("post_gen_project")
+# Where `{{` and `{%` belong in a baked project: the app's own Jinja/Django templates and
+# GitHub's `${{ }}` expressions.
+JINJA_ALLOWED = re.compile(r"(^|/)templates/|^\.github/workflows/")
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def baked_files(project: Path) -> set[str]:
+    return {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file()}
+
+
+def test_files_are_exactly_those_the_table_keeps(project: Path, variant: Variant) -> None:
+    slug = project.name
+    answers = {"project_slug": "{slug}", **variant.context}
+    kept = {
+        post_gen.final_path(path).replace("{slug}", slug)
+        for path in template_files()
+        if post_gen.is_kept(path, answers)
+    }
+    assert baked_files(project) == kept | {".env"}
+
+
+def test_framework_files_are_in_place(project: Path, variant: Variant) -> None:
+    slug = project.name
+    expected = {
+        "flask": [f"{slug}/__init__.py", "gunicorn.conf.py"],
+        "fastapi": [f"{slug}/main.py", "gunicorn.conf.py"],
+        "django": ["manage.py", "config/settings.py", f"{slug}/core/apps.py", "gunicorn.conf.py"],
+        "streamlit": ["streamlit_app.py", f"{slug}/__main__.py"],
+    }[variant.framework]
+    for name in expected:
+        assert (project / name).is_file(), f"{name} is missing"
+    assert not (project / "_frameworks").exists()
+    if not variant.is_web:
+        assert not (project / "gunicorn.conf.py").exists()
+
+
+def test_no_cookiecutter_leftovers(project: Path) -> None:
+    for name in sorted(baked_files(project)):
+        assert "{{" not in name
+        assert "{%" not in name
+        assert "cookiecutter" not in name
+        text = (project / name).read_text(encoding="utf-8")
+        assert "cookiecutter" not in text.lower(), f"{name} mentions cookiecutter"
+        if not JINJA_ALLOWED.search(name):
+            assert "{{" not in text, f"{name} has an unrendered {{{{"
+            assert "{%" not in text, f"{name} has an unrendered {{%"
+
+
+def test_no_empty_files(project: Path) -> None:
+    empty = [name for name in baked_files(project) if not (project / name).read_text().strip()]
+    assert empty == []
+
+
+def test_ruff_passes_as_baked(project: Path) -> None:
+    for args in (["check"], ["format", "--check"]):
+        result = run([tool("ruff"), *args, "--no-cache", "."], cwd=project)
+        assert result.returncode == 0, explain(result)
+
+
+def test_dockerfile_passes_hadolint(project: Path) -> None:
+    result = run([tool("hadolint"), "Dockerfile"], cwd=project)
+    assert result.returncode == 0, explain(result)
+
+
+def test_config_files_match_their_schemas(project: Path) -> None:
+    schemas = {
+        ".github/workflows/ci.yml": "vendor.github-workflows",
+        "compose.yaml": "vendor.compose-spec",
+    }
+    for name, schema in schemas.items():
+        result = run([tool("check-jsonschema"), "--builtin-schema", schema, name], cwd=project)
+        assert result.returncode == 0, explain(result)
+    result = run([tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"], cwd=project)
+    assert result.returncode == 0, explain(result)
+
+
+def test_pyproject_targets_the_chosen_python(project: Path) -> None:
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["name"] == project.name.replace("_", "-")
+    assert pyproject["project"]["requires-python"] == ">=3.11"
+    assert "build-system" not in pyproject
+    assert {"pytest", "ruff", "mypy"} <= {
+        re.split(r"[<>=\[ ;]", dep)[0] for dep in pyproject["dependency-groups"]["dev"]
+    }
+    assert (project / ".python-version").read_text(encoding="utf-8").strip() == "3.11"
+
+
+def test_secrets_are_generated_and_ignored(project: Path) -> None:
+    placeholder = re.compile(r"^\w+=change-me$", flags=re.MULTILINE)
+    assert placeholder.search((project / ".env.example").read_text(encoding="utf-8"))
+    env = (project / ".env").read_text(encoding="utf-8")
+    assert re.search(r"^SECRET_KEY=\S{32,}$", env, flags=re.MULTILINE)
+    assert not placeholder.search(env)
+    assert ".env" in (project / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ".env" in (project / ".dockerignore").read_text(encoding="utf-8").splitlines()
+
+
+def heading_anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def test_readme_has_the_two_commands_and_no_dead_links(project: Path) -> None:
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert "uv run pytest" in readme
+    anchors = {
+        heading_anchor(line.lstrip("#")) for line in readme.splitlines() if line.startswith("#")
+    }
+    for target in MARKDOWN_LINK.findall(readme):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        if target.startswith("#"):
+            assert target[1:] in anchors, f"README links to missing heading {target}"
+        else:
+            assert (project / target.split("#")[0]).exists(), f"README links to missing {target}"
