@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.harness import Server, explain, run, serve, tool
+from tests.harness import Server, explain, find_python, run, serve, tool
 from tests.variants import TEMPLATE_DIR, Variant, all_variants
 
 
@@ -61,7 +61,8 @@ class Bakery:
         """The baked project with its own environment, made from its own pyproject.toml."""
         project = self.bake(variant)
         if variant not in self._synced:
-            result = run([tool("uv"), "sync"], cwd=project)
+            python = find_python(variant.python_version)
+            result = run([tool("uv"), "sync", "--python", python], cwd=project)
             assert result.returncode == 0, explain(result)
             self._synced.add(variant)
         return project

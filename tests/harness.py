@@ -89,6 +89,21 @@ def explain(result: subprocess.CompletedProcess[str]) -> str:
     return f"`{args}` exited {result.returncode}\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}"
 
 
+def find_python(version: str) -> str:
+    """An interpreter for ``version`` for uv: on PATH, under pyenv, or uv's own discovery.
+
+    uv does not see pyenv's versions that are installed but not selected, so look for them.
+    """
+    candidates = [shutil.which(f"python{version}") or ""]
+    candidates += sorted(
+        str(path) for path in (Path.home() / ".pyenv" / "versions").glob(f"{version}.*/bin/python3")
+    )
+    for candidate in candidates:
+        if candidate and run([candidate, "-c", "pass"], cwd=Path.cwd()).returncode == 0:
+            return candidate
+    return version
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

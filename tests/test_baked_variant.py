@@ -86,15 +86,18 @@ def test_config_files_match_their_schemas(project: Path) -> None:
     assert result.returncode == 0, explain(result)
 
 
-def test_pyproject_targets_the_chosen_python(project: Path) -> None:
+def test_pyproject_targets_the_chosen_python(project: Path, variant: Variant) -> None:
     pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["name"] == project.name.replace("_", "-")
-    assert pyproject["project"]["requires-python"] == ">=3.11"
+    assert pyproject["project"]["requires-python"] == f">={variant.python_version}"
     assert "build-system" not in pyproject
     assert {"pytest", "ruff", "mypy"} <= {
         re.split(r"[<>=\[ ;]", dep)[0] for dep in pyproject["dependency-groups"]["dev"]
     }
-    assert (project / ".python-version").read_text(encoding="utf-8").strip() == "3.11"
+    python_pin = (project / ".python-version").read_text(encoding="utf-8").strip()
+    assert python_pin == variant.python_version
+    dockerfile = (project / "Dockerfile").read_text(encoding="utf-8")
+    assert f"ARG PYTHON_VERSION={variant.python_version}\n" in dockerfile
 
 
 def test_secrets_are_generated_and_ignored(project: Path) -> None:

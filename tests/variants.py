@@ -1,7 +1,9 @@
 """The variant matrix, derived from cookiecutter.json.
 
-Every framework choice times every yes/no question: a new option in cookiecutter.json joins the
-matrix without a change here. Ids read like the variant, e.g. ``fastapi-auth-noforms-ml``.
+Every framework choice times every yes/no question, on the default Python; and every framework
+with every option on, on each other Python version offered. A new option or version in
+cookiecutter.json joins the matrix without a change here. Ids read like the variant, e.g.
+``fastapi-auth-noforms-ml`` or ``django-auth-forms-ml-py313``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ COOKIECUTTER_JSON = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text(en
 # Short names for the options in variant ids; an option not listed here uses its key.
 ID_LABELS = {"ml_model": "ml"}
 WEB_FRAMEWORKS = frozenset({"flask", "fastapi", "django"})
+PYTHON_VERSIONS: list[str] = COOKIECUTTER_JSON["python_version"]
+DEFAULT_PYTHON = PYTHON_VERSIONS[0]
 
 
 @dataclass(frozen=True)
@@ -24,16 +28,23 @@ class Variant:
 
     framework: str
     options: tuple[tuple[str, bool], ...] = ()
+    python_version: str = DEFAULT_PYTHON
 
     @property
     def id(self) -> str:
-        labels = (("" if on else "no") + ID_LABELS.get(name, name) for name, on in self.options)
+        labels = [("" if on else "no") + ID_LABELS.get(name, name) for name, on in self.options]
+        if self.python_version != DEFAULT_PYTHON:
+            labels.append("py" + self.python_version.replace(".", ""))
         return "-".join((self.framework, *labels))
 
     @property
     def context(self) -> dict[str, object]:
         """The answers to pass to cookiecutter as extra context."""
-        return {"framework": self.framework, **dict(self.options)}
+        return {
+            "framework": self.framework,
+            "python_version": self.python_version,
+            **dict(self.options),
+        }
 
     @property
     def is_web(self) -> bool:
@@ -49,10 +60,18 @@ def option_names() -> list[str]:
 
 
 def all_variants() -> list[Variant]:
-    """Every framework with every combination of the yes/no questions."""
+    """Every framework with every combination of the yes/no questions, then the other Pythons."""
     names = option_names()
-    return [
+    frameworks = COOKIECUTTER_JSON["framework"]
+    matrix = [
         Variant(framework, tuple(zip(names, values, strict=True)))
-        for framework in COOKIECUTTER_JSON["framework"]
+        for framework in frameworks
         for values in itertools.product((False, True), repeat=len(names))
     ]
+    everything_on = tuple((name, True) for name in names)
+    newer_pythons = [
+        Variant(framework, everything_on, version)
+        for version in PYTHON_VERSIONS[1:]
+        for framework in frameworks
+    ]
+    return matrix + newer_pythons
