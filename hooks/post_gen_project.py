@@ -4,13 +4,14 @@ KEEP_WHEN is the one table that owns every path of the template: each path (a fi
 folder, relative to the project root, the package folder written ``{slug}``) maps to the
 condition on the answers that keeps it. A path is kept when its own condition and those of all
 its listed ancestors hold. The hook deletes what the answers do not keep, moves the chosen
-framework's folder ``_frameworks/<framework>/`` into the project root, removes empty folders and
-writes a ``.env`` with fresh secrets.
+framework's folder ``_frameworks/<framework>/`` into the project root, removes empty folders,
+writes a ``.env`` with fresh secrets and the answers for a re-bake, and prints what to do next.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import shutil
 import sys
@@ -27,6 +28,24 @@ FRAMEWORKS_DIR = "_frameworks"
 ENV_EXAMPLE = ".env.example"
 ENV_FILE = ".env"
 SECRET_PLACEHOLDER = "change-me"  # noqa: S105 (the placeholder, not a secret)
+# The answers, for `cookiecutter --replay-file .cookiecutter-replay.json <template>`.
+REPLAY_FILE = ".cookiecutter-replay.json"
+
+FRAMEWORK_NAMES = {
+    "flask": "Flask",
+    "fastapi": "FastAPI",
+    "django": "Django",
+    "streamlit": "Streamlit",
+}
+OPTION_NAMES = {"auth": "sign-up and sign-in", "forms": "a contact form", "ml_model": "an ML model"}
+# The command each framework's README gives to run the app in development.
+RUN_COMMANDS = {
+    "flask": "uv run flask --app {slug} run --debug",
+    "fastapi": "uv run uvicorn {slug}.main:app --reload",
+    "django": "uv run python manage.py dev",
+    "streamlit": "uv run streamlit run streamlit_app.py",
+}
+TEST_COMMAND = "uv run pytest"
 
 
 def always(_: Answers) -> bool:
@@ -44,6 +63,28 @@ def framework_is(*names: str) -> Condition:
     return condition
 
 
+def option(name: str) -> Condition:
+    """Keep the path when the yes/no option ``name`` is on."""
+
+    def condition(answers: Answers) -> bool:
+        return answers[name] is True
+
+    condition.__name__ = f"option({name})"
+    return condition
+
+
+def any_option(*names: str) -> Condition:
+    """Keep the path when at least one of the yes/no options ``names`` is on."""
+
+    def condition(answers: Answers) -> bool:
+        return any(answers[name] is True for name in names)
+
+    condition.__name__ = f"any_option({', '.join(names)})"
+    return condition
+
+
+# Sections: the common files, the shared ML core, then one section per framework (its folder
+# first, then the paths its options own inside it).
 KEEP_WHEN: dict[str, Condition] = {
     # common to every variant
     ".dockerignore": always,
@@ -54,13 +95,104 @@ KEEP_WHEN: dict[str, Condition] = {
     ".python-version": always,
     "Dockerfile": always,
     "compose.yaml": always,
+    "k8s": always,
     # served by gunicorn
     "gunicorn.conf.py": framework_is("flask", "fastapi", "django"),
-    # one folder per framework, promoted into the project root
+    # the ML core, shared by every framework's adapter
+    "{slug}/ml": option("ml_model"),
+    "tests/test_ml_inputs.py": option("ml_model"),
+    "tests/test_ml_model.py": option("ml_model"),
+    "tests/test_ml_training.py": option("ml_model"),
+    # flask
     f"{FRAMEWORKS_DIR}/flask": framework_is("flask"),
+    "_frameworks/flask/{slug}/extensions.py": any_option("auth", "forms"),
+    "_frameworks/flask/{slug}/templates/forms.html": any_option("auth", "forms"),
+    "_frameworks/flask/{slug}/static/forms.css": any_option("auth", "forms"),
+    "_frameworks/flask/migrations": any_option("auth", "forms"),
+    "_frameworks/flask/typings": any_option("auth", "forms"),
+    "_frameworks/flask/tests/database_fixtures.py": any_option("auth", "forms"),
+    "_frameworks/flask/tests/form_fixtures.py": any_option("auth", "forms"),
+    "_frameworks/flask/tests/test_migrations.py": any_option("auth", "forms"),
+    "_frameworks/flask/{slug}/auth": option("auth"),
+    "_frameworks/flask/{slug}/templates/auth": option("auth"),
+    "_frameworks/flask/{slug}/static/auth.css": option("auth"),
+    "_frameworks/flask/migrations/versions/3f2a9c1d7b10_create_users.py": option("auth"),
+    "_frameworks/flask/typings/flask_login.pyi": option("auth"),
+    "_frameworks/flask/tests/auth_fixtures.py": option("auth"),
+    "_frameworks/flask/tests/test_auth.py": option("auth"),
+    "_frameworks/flask/{slug}/contact": option("forms"),
+    "_frameworks/flask/{slug}/templates/contact": option("forms"),
+    "_frameworks/flask/migrations/versions/8c4e6b2a9d01_create_contact_messages.py": option(
+        "forms"
+    ),
+    "_frameworks/flask/tests/test_contact.py": option("forms"),
+    "_frameworks/flask/{slug}/ml": option("ml_model"),
+    "_frameworks/flask/{slug}/ml/page.py": option("forms"),
+    "_frameworks/flask/{slug}/templates/ml": option("ml_model"),
+    "_frameworks/flask/{slug}/templates/ml/nav.html": option("forms"),
+    "_frameworks/flask/{slug}/templates/ml/predict.html": option("forms"),
+    "_frameworks/flask/tests/ml_fixtures.py": option("ml_model"),
+    "_frameworks/flask/tests/test_ml_api.py": option("ml_model"),
+    # fastapi
     f"{FRAMEWORKS_DIR}/fastapi": framework_is("fastapi"),
+    "_frameworks/fastapi/alembic.ini": any_option("auth", "forms"),
+    "_frameworks/fastapi/migrations": any_option("auth", "forms"),
+    "_frameworks/fastapi/migrations/versions/3f1c6a2b9d10_create_users.py": option("auth"),
+    "_frameworks/fastapi/migrations/versions/8b2e4d7c1a55_create_contact_messages.py": option(
+        "forms"
+    ),
+    "_frameworks/fastapi/{slug}/database.py": any_option("auth", "forms"),
+    "_frameworks/fastapi/{slug}/forms.py": any_option("auth", "forms"),
+    "_frameworks/fastapi/{slug}/static/forms.css": any_option("auth", "forms"),
+    "_frameworks/fastapi/{slug}/templates/forms": any_option("auth", "forms"),
+    "_frameworks/fastapi/tests/test_database.py": any_option("auth", "forms"),
+    "_frameworks/fastapi/tests/test_forms.py": any_option("auth", "forms"),
+    "_frameworks/fastapi/tests/helpers.py": any_option("auth", "forms"),
+    "_frameworks/fastapi/{slug}/auth": option("auth"),
+    "_frameworks/fastapi/{slug}/templates/auth": option("auth"),
+    "_frameworks/fastapi/tests/test_auth_api.py": option("auth"),
+    "_frameworks/fastapi/tests/test_auth_pages.py": option("auth"),
+    "_frameworks/fastapi/{slug}/contact": option("forms"),
+    "_frameworks/fastapi/{slug}/templates/contact": option("forms"),
+    "_frameworks/fastapi/tests/test_contact.py": option("forms"),
+    "_frameworks/fastapi/{slug}/ml": option("ml_model"),
+    "_frameworks/fastapi/{slug}/ml/pages.py": option("forms"),
+    "_frameworks/fastapi/{slug}/templates/ml": option("ml_model"),
+    "_frameworks/fastapi/{slug}/templates/ml/nav.html": option("forms"),
+    "_frameworks/fastapi/{slug}/templates/ml/predict.html": option("forms"),
+    "_frameworks/fastapi/tests/test_ml_api.py": option("ml_model"),
+    # django
     f"{FRAMEWORKS_DIR}/django": framework_is("django"),
+    "_frameworks/django/{slug}/users": option("auth"),
+    "_frameworks/django/{slug}/users/decorators.py": option("ml_model"),
+    "_frameworks/django/tests/test_users.py": option("auth"),
+    "_frameworks/django/{slug}/contact": option("forms"),
+    "_frameworks/django/tests/test_contact.py": option("forms"),
+    "_frameworks/django/{slug}/templates/includes": any_option("auth", "forms"),
+    "_frameworks/django/{slug}/static/css/forms.css": any_option("auth", "forms"),
+    "_frameworks/django/{slug}/ml": option("ml_model"),
+    "_frameworks/django/{slug}/ml/forms.py": option("forms"),
+    "_frameworks/django/{slug}/ml/pages.py": option("forms"),
+    "_frameworks/django/{slug}/ml/templates": option("forms"),
+    "_frameworks/django/tests/test_ml_views.py": option("ml_model"),
+    # streamlit
     f"{FRAMEWORKS_DIR}/streamlit": framework_is("streamlit"),
+    "_frameworks/streamlit/{slug}/models.py": any_option("auth", "forms"),
+    "_frameworks/streamlit/{slug}/db.py": any_option("auth", "forms"),
+    "_frameworks/streamlit/tests/test_db.py": any_option("auth", "forms"),
+    "_frameworks/streamlit/{slug}/auth.py": option("auth"),
+    "_frameworks/streamlit/{slug}/users.py": option("auth"),
+    "_frameworks/streamlit/{slug}/pages/sign_in.py": option("auth"),
+    "_frameworks/streamlit/tests/test_users.py": option("auth"),
+    "_frameworks/streamlit/tests/test_sign_in_page.py": option("auth"),
+    "_frameworks/streamlit/{slug}/contact.py": option("forms"),
+    "_frameworks/streamlit/{slug}/pages/contact.py": option("forms"),
+    "_frameworks/streamlit/tests/test_contact.py": option("forms"),
+    "_frameworks/streamlit/tests/test_contact_page.py": option("forms"),
+    "_frameworks/streamlit/{slug}/ml": option("ml_model"),
+    "_frameworks/streamlit/{slug}/pages/predict.py": option("ml_model"),
+    "_frameworks/streamlit/tests/test_ml_batch.py": option("ml_model"),
+    "_frameworks/streamlit/tests/test_predict_page.py": option("ml_model"),
 }
 
 
@@ -151,20 +283,53 @@ def write_env(root: Path) -> None:
     env_file.chmod(0o600)
 
 
+def write_replay(root: Path, answers: Answers) -> None:
+    """Save the answers (they hold no secret) so that the same variant can be baked again."""
+    public = {key: value for key, value in answers.items() if not key.startswith("_")}
+    text = json.dumps({"cookiecutter": public}, indent=2, ensure_ascii=False)
+    (root / REPLAY_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def summary(root: Path, answers: Answers, *, color: bool) -> str:
+    """What was baked and the commands to run next, for the person who ran cookiecutter."""
+    bold, plain = ("\033[1m", "\033[0m") if color else ("", "")
+    options = [name for key, name in OPTION_NAMES.items() if answers.get(key) is True]
+    framework = FRAMEWORK_NAMES[str(answers["framework"])]
+    contents = f"{framework}, with {', '.join(options)}" if options else framework
+    where = os.path.relpath(root, os.environ.get("PWD", root.parent))
+    run = RUN_COMMANDS[str(answers["framework"])].format(slug=answers["project_slug"])
+    return "\n".join(
+        [
+            f"{bold}Baked {root.name}{plain}: {contents}, on Python {answers['python_version']}.",
+            "",
+            "Next:",
+            f"  cd {where}",
+            f"  {run:<44} # run the app",
+            f"  {TEST_COMMAND:<44} # run the tests",
+            "",
+            "Development secrets are in .env (git-ignored). README.md has the rest.",
+        ]
+    )
+
+
 def bake(root: Path, answers: Answers) -> None:
     """Turn the freshly rendered tree at ``root`` into the chosen variant."""
     trim(root, answers)
     promote_framework(root, str(answers["framework"]))
     remove_empty_dirs(root)
     write_env(root)
+    write_replay(root, answers)
 
 
 def main() -> int:
+    answers = json.loads(ANSWERS_JSON)
     try:
-        bake(Path.cwd(), json.loads(ANSWERS_JSON))
+        bake(Path.cwd(), answers)
     except (HookError, OSError) as error:
         print(f"ERROR: post-generation: {error}", file=sys.stderr)
         return 1
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    print(summary(Path.cwd(), answers, color=color))
     return 0
 
 

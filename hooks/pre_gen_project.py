@@ -17,6 +17,7 @@ ANSWERS_JSON = r"""{{ cookiecutter | jsonify }}"""
 
 SUPPORTED_PYTHON = ("3.11", "3.12", "3.13")
 FRAMEWORKS = ("flask", "fastapi", "django", "streamlit")
+OPTIONS = ("auth", "forms", "ml_model")
 
 # Top-level import names the baked project uses or creates: a package of the same name would
 # shadow them. The standard library is checked separately (sys.stdlib_module_names).
@@ -38,7 +39,8 @@ RESERVED_SLUGS = frozenset(
     }
 )  # fmt: skip
 
-SLUG_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+# Ends with a letter or digit: the distribution name (``_`` -> ``-``) must too.
+SLUG_PATTERN = re.compile(r"[a-z]([a-z0-9_]*[a-z0-9])?")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 # Free text lands in TOML, YAML and Python string literals: keep it to one printable line
 # without the two characters that would need escaping there.
@@ -68,7 +70,7 @@ SLUG_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
     (
         lambda slug: not SLUG_PATTERN.fullmatch(slug),
         "is not a lowercase Python identifier; use lowercase letters, digits and underscores, "
-        "starting with a letter (e.g. my_service)",
+        "starting with a letter and ending with a letter or digit (e.g. my_service)",
     ),
     (
         lambda slug: len(slug) > MAX_SLUG_LENGTH,
@@ -117,6 +119,13 @@ def check_choice(choices: tuple[str, ...]) -> Callable[[object], str | None]:
     return check
 
 
+def check_flag(value: object) -> str | None:
+    """Return the problem with a yes/no answer, or None."""
+    if not isinstance(value, bool):
+        return f"{value!r} is not a yes/no answer; answer yes or no"
+    return None
+
+
 CHECKS: dict[str, Callable[[object], str | None]] = {
     "project_name": lambda value: check_text("project_name", value),
     "project_slug": check_slug,
@@ -125,6 +134,7 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     "email": check_email,
     "python_version": check_choice(SUPPORTED_PYTHON),
     "framework": check_choice(FRAMEWORKS),
+    **dict.fromkeys(OPTIONS, check_flag),
 }
 
 

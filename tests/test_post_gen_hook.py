@@ -96,7 +96,13 @@ def test_bake_keeps_one_framework_and_promotes_it(
     )
     post_gen.bake(tmp_path, answers("flask"))
     files = tree(tmp_path)
-    assert set(files) == {"common.txt", ".env.example", ".env", "pkg/app.py"}
+    assert set(files) == {
+        "common.txt",
+        ".env.example",
+        ".env",
+        post_gen.REPLAY_FILE,
+        "pkg/app.py",
+    }
     assert not (tmp_path / "_frameworks").exists()
     env_lines = files[".env"].splitlines()
     assert env_lines[0] == "# comment"

@@ -21,6 +21,9 @@ GOOD = {
     "email": "you@example.com",
     "python_version": "3.11",
     "framework": "flask",
+    "auth": False,
+    "forms": False,
+    "ml_model": False,
 }
 
 
@@ -66,6 +69,7 @@ BAD_INPUTS = [
     ("project_slug", "My-Service"),
     ("project_slug", "2fast"),
     ("project_slug", "_private"),
+    ("project_slug", "trailing_"),
     ("project_slug", "my service"),
     ("project_slug", "café"),
     ("project_slug", "class"),
@@ -91,6 +95,9 @@ BAD_INPUTS = [
     ("python_version", 3.11),
     ("framework", "bottle"),
     ("framework", "Flask"),
+    ("auth", "yes"),
+    ("forms", None),
+    ("ml_model", 1),
 ]
 
 
