@@ -17,6 +17,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", CORES))
 # Synchronous workers: gunicorn's rule of thumb is two per core, plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * CORES + 1))
 {%- endif %}
+{%- if cookiecutter.ml_model and cookiecutter.framework in ("flask", "django") %}
+# Load the app, and so the model, once before forking the workers: they share its memory and
+# start at once.
+preload_app = True
+{%- endif %}
 # Restart a worker that has not answered for this many seconds.
 timeout = 30
 graceful_timeout = 30

@@ -1,0 +1,1 @@
+"""The machine-learning core, shared by every framework: training, loading, input validation."""
