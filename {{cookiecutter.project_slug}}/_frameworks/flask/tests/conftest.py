@@ -11,6 +11,21 @@ from {{ cookiecutter.project_slug }} import create_app
 from {{ cookiecutter.project_slug }}.settings import Settings
 
 SETTINGS_VARIABLES = ("ENVIRONMENT", "SECRET_KEY", "LOG_LEVEL")
+{%- if cookiecutter.auth or cookiecutter.forms or cookiecutter.ml_model %}
+# The fixtures of the app's optional parts, each in a module of its own.
+pytest_plugins = [
+{%- if cookiecutter.auth or cookiecutter.forms %}
+    "tests.database_fixtures",
+    "tests.form_fixtures",
+{%- endif %}
+{%- if cookiecutter.auth %}
+    "tests.auth_fixtures",
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    "tests.ml_fixtures",
+{%- endif %}
+]
+{%- endif %}
 
 
 @pytest.fixture(autouse=True)

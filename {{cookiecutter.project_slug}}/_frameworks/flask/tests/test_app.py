@@ -1,8 +1,9 @@
 from pathlib import Path
 
 import pytest
-from flask import Flask, session
+from flask import Flask, request, session
 from pydantic import ValidationError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from {{ cookiecutter.project_slug }} import create_app
 from {{ cookiecutter.project_slug }}.settings import Settings
@@ -68,6 +69,18 @@ def test_production_session_cookie_is_secure(production_settings: Settings) -> N
     assert "Secure" in header
     assert "HttpOnly" in header
     assert "SameSite=Lax" in header
+
+
+def test_a_request_body_over_one_mib_is_refused(app: Flask) -> None:
+    one_mib = b"x" * 1024 * 1024
+    with app.test_request_context(method="POST", data=one_mib):
+        assert request.get_data() == one_mib
+
+    with (
+        app.test_request_context(method="POST", data=one_mib + b"x"),
+        pytest.raises(RequestEntityTooLarge),
+    ):
+        request.get_data()
 
 
 def test_create_app_reads_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

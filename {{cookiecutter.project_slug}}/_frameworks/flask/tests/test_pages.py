@@ -1,7 +1,7 @@
 import html
 import re
 
-from flask import Flask
+from flask import Flask, request
 from flask.testing import FlaskClient
 
 from {{ cookiecutter.project_slug }} import create_app
@@ -14,6 +14,23 @@ def test_healthz_answers_ok_in_json(client: FlaskClient) -> None:
     assert response.status_code == 200
     assert response.mimetype == "application/json"
     assert response.get_json() == {"status": "ok"}
+
+
+def test_healthz_answers_head_without_a_body(client: FlaskClient) -> None:
+    response = client.head("/healthz")
+
+    assert response.status_code == 200
+    assert response.data == b""
+
+
+def test_healthz_runs_none_of_the_work_of_other_requests(app: Flask) -> None:
+    seen: list[str] = []
+    app.before_request(lambda: seen.append(request.path))
+    client = app.test_client()
+
+    assert client.get("/healthz", headers={"Cookie": "session=x"}).status_code == 200
+    assert client.get("/").status_code == 200
+    assert seen == ["/"]
 
 
 def test_home_page_shows_the_project_name(app: Flask, client: FlaskClient) -> None:
@@ -30,6 +47,7 @@ def test_home_page_loads_only_local_resources(client: FlaskClient) -> None:
 
     links = re.findall(r'(?:href|src)="([^"]*)"', page)
     assert "/static/style.css" in links
+    assert "/healthz" in links
     assert all(link.startswith(("/", "data:")) for link in links), links
 
 
@@ -50,7 +68,7 @@ def test_unknown_page_is_a_small_404_page(client: FlaskClient) -> None:
 
 
 def test_wrong_method_is_a_405_page(client: FlaskClient) -> None:
-    response = client.post("/healthz")
+    response = client.post("/")
 
     assert response.status_code == 405
     assert "405 Method Not Allowed" in response.text

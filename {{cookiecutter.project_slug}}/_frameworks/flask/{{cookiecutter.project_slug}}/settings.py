@@ -1,10 +1,17 @@
 """Settings read from the environment and the ``.env`` file."""
 
 import secrets
+{%- if cookiecutter.auth or cookiecutter.forms or cookiecutter.ml_model %}
+from pathlib import Path
+{%- endif %}
 from typing import Annotated, Literal, Self
 
-from pydantic import BeforeValidator, SecretStr, model_validator
+from pydantic import BeforeValidator, {% if cookiecutter.auth or cookiecutter.forms %}Field, {% endif %}SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+{%- if cookiecutter.ml_model %}
+
+from .ml.train import DEFAULT_MODEL_DIR
+{%- endif %}
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 # The value .env.example ships with; never a usable secret.
@@ -29,6 +36,15 @@ class Settings(BaseSettings):
     environment: Literal["development", "production"] = "development"
     secret_key: SecretStr = SecretStr("")
     log_level: Annotated[LogLevel, BeforeValidator(lambda value: str(value).upper())] = "INFO"
+{%- if cookiecutter.auth or cookiecutter.forms %}
+    # SQLite in the project root by default. Kept out of repr: a URL may hold a password.
+    database_url: str = Field(
+        default=f"sqlite:///{Path(__file__).resolve().parent.parent / 'db.sqlite3'}", repr=False
+    )
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    model_dir: Path = DEFAULT_MODEL_DIR
+{%- endif %}
 
     @property
     def is_production(self) -> bool:
