@@ -1,4 +1,8 @@
-"""Dependencies shared by the routers, each as an ``Annotated`` alias."""
+"""Dependencies shared by the routers, each as an ``Annotated`` alias.
+
+They are ``async def`` although they do not wait for anything: FastAPI runs a plain ``def``
+dependency in a worker thread, which costs more than the dependency itself.
+"""
 
 from typing import Annotated
 
@@ -7,7 +11,7 @@ from fastapi import Depends, Request
 from {{ cookiecutter.project_slug }}.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """Return the settings the app was created with (tests may override this dependency)."""
     settings: Settings = request.app.state.settings
     return settings

@@ -35,7 +35,7 @@ def configure_logging(settings: Settings) -> None:
     In production the access log is off: a line per request costs throughput, and the proxy or
     platform in front of the app logs requests already.
     """
-    production = settings.environment == "production"
+    production = settings.is_production
     handler = logging.StreamHandler()
     handler.set_name(HANDLER_NAME)
     handler.setFormatter(JsonFormatter() if production else logging.Formatter(DEVELOPMENT_FORMAT))

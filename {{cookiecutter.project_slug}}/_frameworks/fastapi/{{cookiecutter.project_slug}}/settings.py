@@ -1,6 +1,9 @@
 """Settings read from environment variables, then from the .env file in the working directory."""
 
 import secrets
+{% if cookiecutter.ml_model -%}
+from pathlib import Path
+{% endif -%}
 from typing import Literal, Self
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -26,6 +29,21 @@ class Settings(BaseSettings):
     environment: Literal["development", "production"] = "development"
     secret_key: SecretStr = Field(default_factory=random_secret)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+{%- if cookiecutter.auth or cookiecutter.forms %}
+    # An async driver: sqlite+aiosqlite:///<file> (relative to the working directory).
+    database_url: str = "sqlite+aiosqlite:///db.sqlite3"
+{%- endif %}
+{%- if cookiecutter.auth %}
+    access_token_expire_minutes: int = Field(default=30, gt=0)
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    model_dir: Path = Path("models")
+{%- endif %}
+
+    @property
+    def is_production(self) -> bool:
+        """Whether this is a production run (strict secrets, JSON logs, Secure cookies)."""
+        return self.environment == "production"
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -36,7 +54,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def refuse_weak_secret_in_production(self) -> Self:
         """Stop a production start with a missing, placeholder or short SECRET_KEY."""
-        if self.environment != "production":
+        if not self.is_production:
             return self
         secret = self.secret_key.get_secret_value()
         if "secret_key" not in self.model_fields_set:

@@ -15,3 +15,8 @@ def app_context(request: Request) -> dict[str, Any]:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[app_context])
+# base.html includes, in its header, the nav.html of every template folder that has one: an area
+# with pages adds its links there.
+templates.env.globals["nav_templates"] = sorted(
+    name for name in templates.env.list_templates() if name.endswith("/nav.html")
+)
