@@ -10,6 +10,12 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+{%- if cookiecutter.auth or cookiecutter.forms %}
+from django_stubs_ext import monkeypatch
+
+# Django's generic classes, such as ListView, take a type argument (ListView[Model]) for mypy.
+monkeypatch()
+{%- endif %}
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 APP_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
@@ -53,6 +59,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # The project's apps.
     "{{ cookiecutter.project_slug }}.core",
+{%- if cookiecutter.auth %}
+    "{{ cookiecutter.project_slug }}.users",
+{%- endif %}
+{%- if cookiecutter.forms %}
+    "{{ cookiecutter.project_slug }}.contact",
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    "{{ cookiecutter.project_slug }}.ml",
+{%- endif %}
 ]
 
 MIDDLEWARE = [
@@ -89,13 +104,40 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+{%- if cookiecutter.auth %}
+
+AUTH_USER_MODEL = "users.User"
+LOGIN_URL = "users:login"
+LOGIN_REDIRECT_URL = "users:profile"
+LOGOUT_REDIRECT_URL = "core:home"
+# New passwords are hashed with argon2; the others only check hashes made before, which
+# Django rehashes with argon2 at the user's next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+{%- endif %}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+{%- if cookiecutter.auth %}
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+{%- else %}
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+{%- endif %}
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+{%- if cookiecutter.ml_model %}
+
+# The folder of model.skops and model.json; the model is trained there if they are missing.
+MODEL_DIR = Path(env.str("MODEL_DIR", default=str(BASE_DIR / "models")))
+{%- endif %}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

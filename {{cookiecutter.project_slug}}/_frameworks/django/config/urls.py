@@ -8,5 +8,14 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+{%- if cookiecutter.auth %}
+    path("accounts/", include("{{ cookiecutter.project_slug }}.users.urls")),
+{%- endif %}
+{%- if cookiecutter.forms %}
+    path("contact/", include("{{ cookiecutter.project_slug }}.contact.urls")),
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    path("", include("{{ cookiecutter.project_slug }}.ml.urls")),
+{%- endif %}
     path("", include("{{ cookiecutter.project_slug }}.core.urls")),
 ]

@@ -10,12 +10,19 @@ import os
 import runpy
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable{% if cookiecutter.ml_model %}, Iterator{% endif %}
 from pathlib import Path
 from typing import Any
 
 import pytest
+{%- if cookiecutter.ml_model %}
+from django.test import override_settings
+{%- endif %}
 from pytest_django import Settings
+{%- if cookiecutter.ml_model %}
+
+from {{ cookiecutter.project_slug }}.ml.train import train
+{%- endif %}
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +34,21 @@ def _static_urls_without_collectstatic(settings: Settings) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+{%- if cookiecutter.ml_model %}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Train the model once, into a temporary folder that MODEL_DIR names for the whole session.
+
+    So no test trains again, and none writes to the project's models/ (config.wsgi, which the
+    tests import, loads the model).
+    """
+    directory = tmp_path_factory.mktemp("models")
+    train(directory)
+    with override_settings(MODEL_DIR=directory):
+        yield directory
+{%- endif %}
 
 
 @pytest.fixture

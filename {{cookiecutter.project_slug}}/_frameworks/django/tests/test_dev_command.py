@@ -43,3 +43,9 @@ def test_dev_migrates_once_not_again_in_the_reloader_child(monkeypatch: pytest.M
     call_command("dev")
 
     assert calls == ["runserver"]
+
+
+@pytest.mark.django_db
+def test_every_model_has_its_migrations() -> None:
+    # makemigrations --check exits with 1 when a model changed without a migration.
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

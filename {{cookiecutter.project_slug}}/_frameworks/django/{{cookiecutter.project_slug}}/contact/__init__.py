@@ -1,0 +1,1 @@
+"""The contact app: a validated, CSRF-protected form whose messages are stored."""

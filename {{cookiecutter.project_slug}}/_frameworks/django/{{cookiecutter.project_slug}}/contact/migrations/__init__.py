@@ -1,0 +1,1 @@
+"""The contact app's database migrations."""
