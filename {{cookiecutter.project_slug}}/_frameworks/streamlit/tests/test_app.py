@@ -10,15 +10,8 @@ from streamlit.testing.v1 import AppTest
 from {{ cookiecutter.project_slug }} import pages
 from {{ cookiecutter.project_slug }}.settings import PROJECT_NAME
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 PAGES = Path(pages.__file__).parent
 HOME, EXPLORE = str(PAGES / "home.py"), str(PAGES / "explore.py")
-TIMEOUT = 30  # seconds: the first run imports plotly and reads the data set
-
-
-@pytest.fixture
-def app() -> AppTest:
-    return AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
 
 
 @pytest.fixture

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 import secrets
+{%- if cookiecutter.ml_model %}
+from pathlib import Path
+{%- endif %}
 from typing import Literal, Self
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -30,6 +33,15 @@ class Settings(BaseSettings):
     secret_key: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(32)))
     log_level: LogLevel = "INFO"
     port: int = Field(default=8000, ge=1, le=65535)
+{%- if cookiecutter.auth or cookiecutter.forms %}
+    # A SQLAlchemy URL; the default is a SQLite file in the working directory.
+    database_url: str = "sqlite:///db.sqlite3"
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    # Where model.skops and model.json live (the training command's default folder); the
+    # Predict page trains the model there first if they are missing.
+    model_dir: Path = Path("models")
+{%- endif %}
 
     @field_validator("log_level", mode="before")
     @classmethod
