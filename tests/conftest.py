@@ -1,13 +1,14 @@
 """Fixtures: every variant baked once per test worker, synced once, served once.
 
-Tests that take a ``variant`` argument run once per variant of the matrix (tests/variants.py);
-all tests of one variant go to the same xdist worker (``--dist loadgroup``), so that its bake,
-its environment and its server are made once.
+Tests that take a ``variant`` argument run once per variant of the matrix (tests/variants.py),
+or once per variant that ``@pytest.mark.variants(predicate)`` selects; all tests of one variant
+go to the same xdist worker (``--dist loadgroup``), so that its bake, its environment and its
+server are made once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,36 @@ from tests.harness import Server, explain, find_python, run, serve, tool
 from tests.variants import TEMPLATE_DIR, Variant, all_variants
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("template variants")
+    group.addoption(
+        "--framework",
+        action="append",
+        default=[],
+        help="test only this framework's variants (repeatable; default: every framework)",
+    )
+    group.addoption(
+        "--python-version",
+        action="append",
+        default=[],
+        help="test only the variants on this Python version (repeatable; default: every one)",
+    )
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "variant" not in metafunc.fixturenames:
         return
-    variants = all_variants()
-    if metafunc.definition.get_closest_marker("web"):
-        variants = [variant for variant in variants if variant.is_web]
+    frameworks = metafunc.config.getoption("framework")
+    pythons = metafunc.config.getoption("python_version")
+    variants = [
+        variant
+        for variant in all_variants()
+        if (not frameworks or variant.framework in frameworks)
+        and (not pythons or variant.python_version in pythons)
+    ]
+    marker = metafunc.definition.get_closest_marker("variants")
+    if marker:
+        variants = [variant for variant in variants if marker.args[0](variant)]
     metafunc.parametrize(
         "variant",
         [
@@ -34,10 +59,31 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     )
 
 
-# What each framework's README says to run once before its production command.
-RELEASE_STEPS: dict[str, list[list[str]]] = {
-    "django": [["python", "manage.py", "collectstatic", "--no-input"]],
-}
+# The release steps each variant's README names, run before its production command: when the
+# step applies, then the command ("{slug}" is the package).
+RELEASE_STEPS: list[tuple[Callable[[Variant], bool], list[str]]] = [
+    (lambda v: v.has("ml_model"), ["python", "-m", "{slug}.ml.train"]),
+    (lambda v: v.framework == "django", ["python", "manage.py", "migrate", "--no-input"]),
+    (lambda v: v.framework == "django", ["python", "manage.py", "collectstatic", "--no-input"]),
+    (
+        lambda v: v.framework == "flask" and v.has_database,
+        ["flask", "--app", "{slug}", "db", "upgrade"],
+    ),
+    (lambda v: v.framework == "fastapi" and v.has_database, ["alembic", "upgrade", "head"]),
+]
+
+
+def release(project: Path, variant: Variant) -> None:
+    """Run the variant's release steps with its own environment, as its README says."""
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    for applies, step in RELEASE_STEPS:
+        if not applies(variant):
+            continue
+        command = [part.replace("{slug}", project.name) for part in step]
+        named = " ".join(command)
+        assert named in readme, f"the README does not name the release step `{named}`"
+        result = run([str(project / ".venv" / "bin" / command[0]), *command[1:]], cwd=project)
+        assert result.returncode == 0, explain(result)
 
 
 class Bakery:
@@ -71,9 +117,7 @@ class Bakery:
         """The production command (the Dockerfile's CMD) running with production settings."""
         if variant not in self._servers:
             project = self.sync(variant)
-            for step in RELEASE_STEPS.get(variant.framework, []):
-                result = run([str(project / ".venv" / "bin" / step[0]), *step[1:]], cwd=project)
-                assert result.returncode == 0, explain(result)
+            release(project, variant)
             env = {"ENVIRONMENT": "production", **compose_environment(project)}
             ready = "/healthz" if variant.is_web else "/_stcore/health"
             self._servers[variant] = self._stack.enter_context(serve(project, env, ready))

@@ -53,6 +53,10 @@ class Variant:
     def has(self, option: str) -> bool:
         return dict(self.options).get(option, False)
 
+    @property
+    def has_database(self) -> bool:
+        return self.framework == "django" or self.has("auth") or self.has("forms")
+
 
 def option_names() -> list[str]:
     """The yes/no questions, in cookiecutter.json order."""
