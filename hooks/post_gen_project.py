@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -28,6 +29,8 @@ FRAMEWORKS_DIR = "_frameworks"
 ENV_EXAMPLE = ".env.example"
 ENV_FILE = ".env"
 SECRET_PLACEHOLDER = "change-me"  # noqa: S105 (the placeholder, not a secret)
+# A reference to an earlier variable in a value of .env.example: ${NAME}
+REFERENCE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
 # The answers, for `cookiecutter --replay-file .cookiecutter-replay.json <template>`.
 REPLAY_FILE = ".cookiecutter-replay.json"
 
@@ -46,6 +49,8 @@ RUN_COMMANDS = {
     "streamlit": "uv run streamlit run streamlit_app.py",
 }
 TEST_COMMAND = "uv run pytest"
+# Before the run and test commands of a variant on PostgreSQL.
+DATABASE_STEP = [f"  {'docker compose up -d db':<44} # start PostgreSQL"]
 
 
 def always(_: Answers) -> bool:
@@ -270,17 +275,37 @@ def remove_empty_dirs(root: Path) -> None:
 def write_env(root: Path) -> None:
     """Write ``.env`` from ``.env.example``, each placeholder secret replaced by a fresh one.
 
-    ``.env`` is git-ignored, so the secrets never reach version control.
+    A value may reuse an earlier variable as ``${NAME}`` (a database URL holding the database
+    password, say); the reference is replaced by that variable's value. ``.env`` is git-ignored,
+    so the secrets never reach version control.
     """
     example = root / ENV_EXAMPLE
+    values: dict[str, str] = {}
     lines = []
     for line in example.read_text(encoding="utf-8").splitlines():
         key, sep, value = line.partition("=")
-        is_placeholder = sep and not key.startswith("#") and value == SECRET_PLACEHOLDER
-        lines.append(f"{key}={secrets.token_urlsafe(48)}" if is_placeholder else line)
+        if not sep or key.startswith("#"):
+            lines.append(line)
+            continue
+        if value == SECRET_PLACEHOLDER:
+            value = secrets.token_urlsafe(48)
+        value = expand(values, key, value)
+        values[key] = value
+        lines.append(f"{key}={value}")
     env_file = root / ENV_FILE
     env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env_file.chmod(0o600)
+
+
+def expand(values: Mapping[str, str], key: str, value: str) -> str:
+    """Replace each ``${NAME}`` in the value of ``key`` by the value of the earlier ``NAME``."""
+    for name in REFERENCE.findall(value):
+        reference = "${" + name + "}"  # (no f-string: cookiecutter renders this file)
+        if name not in values:
+            msg = f"{ENV_EXAMPLE}: {key} refers to {reference}, which no earlier line sets"
+            raise HookError(msg)
+        value = value.replace(reference, values[name])
+    return value
 
 
 def write_replay(root: Path, answers: Answers) -> None:
@@ -288,6 +313,12 @@ def write_replay(root: Path, answers: Answers) -> None:
     public = {key: value for key, value in answers.items() if not key.startswith("_")}
     text = json.dumps({"cookiecutter": public}, indent=2, ensure_ascii=False)
     (root / REPLAY_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def uses_postgresql(answers: Answers) -> bool:
+    """Whether the variant has a database and it is PostgreSQL."""
+    has_database = answers["framework"] == "django" or any_option("auth", "forms")(answers)
+    return has_database and answers.get("database") == "postgresql"
 
 
 def summary(root: Path, answers: Answers, *, color: bool) -> str:
@@ -298,12 +329,14 @@ def summary(root: Path, answers: Answers, *, color: bool) -> str:
     contents = f"{framework}, with {', '.join(options)}" if options else framework
     where = os.path.relpath(root, os.environ.get("PWD", root.parent))
     run = RUN_COMMANDS[str(answers["framework"])].format(slug=answers["project_slug"])
+    database = DATABASE_STEP if uses_postgresql(answers) else []
     return "\n".join(
         [
             f"{bold}Baked {root.name}{plain}: {contents}, on Python {answers['python_version']}.",
             "",
             "Next:",
             f"  cd {where}",
+            *database,
             f"  {run:<44} # run the app",
             f"  {TEST_COMMAND:<44} # run the tests",
             "",

@@ -18,6 +18,9 @@ ANSWERS_JSON = r"""{{ cookiecutter | jsonify }}"""
 SUPPORTED_PYTHON = ("3.11", "3.12", "3.13")
 FRAMEWORKS = ("flask", "fastapi", "django", "streamlit")
 OPTIONS = ("auth", "forms", "ml_model")
+DATABASES = ("sqlite", "postgresql")
+# The words cookiecutter reads as yes or no for a boolean question.
+YES_NO_WORDS = frozenset({"1", "true", "t", "yes", "y", "on", "0", "false", "f", "no", "n", "off"})
 
 # Top-level import names the baked project uses or creates: a package of the same name would
 # shadow them. The standard library is checked separately (sys.stdlib_module_names).
@@ -121,6 +124,9 @@ def check_choice(choices: tuple[str, ...]) -> Callable[[object], str | None]:
 
 def check_flag(value: object) -> str | None:
     """Return the problem with a yes/no answer, or None."""
+    if isinstance(value, str) and value.lower() in YES_NO_WORDS:
+        # cookiecutter turns yes/no words into booleans since 2.7; older ones pass the text.
+        return f"{value!r} arrived as text; use cookiecutter 2.7 or newer (uvx cookiecutter)"
     if not isinstance(value, bool):
         return f"{value!r} is not a yes/no answer; answer yes or no"
     return None
@@ -135,6 +141,7 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     "python_version": check_choice(SUPPORTED_PYTHON),
     "framework": check_choice(FRAMEWORKS),
     **dict.fromkeys(OPTIONS, check_flag),
+    "database": check_choice(DATABASES),
 }
 
 

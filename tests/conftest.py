@@ -8,6 +8,7 @@ server are made once.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.harness import Server, explain, find_python, run, serve, tool
+from tests.database import fresh_database
+from tests.harness import Server, clean_env, explain, find_python, run, serve, tool
 from tests.variants import TEMPLATE_DIR, Variant, all_variants
 
 
@@ -59,6 +61,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run each variant's tests one after the other, so that one server at a time runs."""
+    order = {variant.id: index for index, variant in enumerate(all_variants())}
+
+    def variant_index(item: pytest.Item) -> int:
+        callspec = getattr(item, "callspec", None)
+        variant = callspec.params.get("variant") if callspec else None
+        return order[variant.id] if isinstance(variant, Variant) else -1
+
+    items.sort(key=variant_index)  # stable: within a variant, the order of the files
+
+
 # The release steps each variant's README names, run before its production command: when the
 # step applies, then the command ("{slug}" is the package).
 RELEASE_STEPS: list[tuple[Callable[[Variant], bool], list[str]]] = [
@@ -73,7 +87,7 @@ RELEASE_STEPS: list[tuple[Callable[[Variant], bool], list[str]]] = [
 ]
 
 
-def release(project: Path, variant: Variant) -> None:
+def release(project: Path, variant: Variant, env: dict[str, str]) -> None:
     """Run the variant's release steps with its own environment, as its README says."""
     readme = (project / "README.md").read_text(encoding="utf-8")
     for applies, step in RELEASE_STEPS:
@@ -82,7 +96,8 @@ def release(project: Path, variant: Variant) -> None:
         command = [part.replace("{slug}", project.name) for part in step]
         named = " ".join(command)
         assert named in readme, f"the README does not name the release step `{named}`"
-        result = run([str(project / ".venv" / "bin" / command[0]), *command[1:]], cwd=project)
+        executable = str(project / ".venv" / "bin" / command[0])
+        result = run([executable, *command[1:]], cwd=project, env=clean_env(**env))
         assert result.returncode == 0, explain(result)
 
 
@@ -94,7 +109,10 @@ class Bakery:
         self._stack = stack
         self._baked: dict[Variant, Path] = {}
         self._synced: set[Variant] = set()
-        self._servers: dict[Variant, Server] = {}
+        self._released: set[Variant] = set()
+        self._server: tuple[Variant, Server] | None = None
+        self._server_stack = stack.enter_context(ExitStack())
+        self._environments: dict[Variant, dict[str, str]] = {}
 
     def bake(self, variant: Variant) -> Path:
         if variant not in self._baked:
@@ -102,6 +120,16 @@ class Bakery:
             assert result.exit_code == 0, f"baking {variant.id} failed: {result.exception}"
             self._baked[variant] = result.project_path
         return self._baked[variant]
+
+    def environment(self, variant: Variant) -> dict[str, str]:
+        """What the variant's commands get besides the machine's environment: its database."""
+        if variant not in self._environments:
+            env = {}
+            if variant.uses_postgresql:
+                name = f"template_{variant.id}_{os.getpid()}".replace("-", "_")
+                env["DATABASE_URL"] = self._stack.enter_context(fresh_database(name))
+            self._environments[variant] = env
+        return self._environments[variant]
 
     def sync(self, variant: Variant) -> Path:
         """The baked project with its own environment, made from its own pyproject.toml."""
@@ -114,21 +142,34 @@ class Bakery:
         return project
 
     def serve(self, variant: Variant) -> Server:
-        """The production command (the Dockerfile's CMD) running with production settings."""
-        if variant not in self._servers:
-            project = self.sync(variant)
-            release(project, variant)
-            env = {"ENVIRONMENT": "production", **compose_environment(project)}
-            ready = "/healthz" if variant.is_web else "/_stcore/health"
-            self._servers[variant] = self._stack.enter_context(serve(project, env, ready))
-        return self._servers[variant]
+        """The production command (the Dockerfile's CMD) running with production settings.
+
+        One server at a time: serving a variant stops the previous one's.
+        """
+        if self._server and self._server[0] == variant:
+            return self._server[1]
+        self._server_stack.close()
+        self._server = None
+        project = self.sync(variant)
+        env = self.environment(variant)
+        if variant not in self._released:
+            release(project, variant, env)
+            self._released.add(variant)
+        env = {"ENVIRONMENT": "production", **compose_environment(project), **env}
+        ready = "/healthz" if variant.is_web else "/_stcore/health"
+        self._server = (variant, self._server_stack.enter_context(serve(project, env, ready)))
+        return self._server[1]
 
 
 def compose_environment(project: Path) -> dict[str, str]:
-    """The environment compose.yaml gives the app: what a production-like local run needs."""
+    """The environment compose.yaml gives the app: what a production-like local run needs.
+
+    The harness sets the port and the database itself.
+    """
     compose = yaml.safe_load((project / "compose.yaml").read_text(encoding="utf-8"))
     environment = compose["services"]["web"].get("environment", {})
-    environment.pop("PORT", None)
+    for key in ("PORT", "DATABASE_URL"):
+        environment.pop(key, None)
     return {key: str(value) for key, value in environment.items()}
 
 
@@ -148,6 +189,12 @@ def project(bakery: Bakery, variant: Variant) -> Path:
 def synced_project(bakery: Bakery, variant: Variant) -> Path:
     """The variant, baked and with its own environment installed."""
     return bakery.sync(variant)
+
+
+@pytest.fixture
+def project_env(bakery: Bakery, variant: Variant) -> dict[str, str]:
+    """The environment for the variant's own commands (its database, where the harness gives it)."""
+    return clean_env(**bakery.environment(variant))
 
 
 @pytest.fixture

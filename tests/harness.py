@@ -26,7 +26,12 @@ PROJECT_TEMPLATE = TEMPLATE_DIR / "{{cookiecutter.project_slug}}"
 SLUG_DIR = "{{cookiecutter.project_slug}}"
 VENV_BIN = Path(sys.executable).parent
 # Environment variables of the harness that must not leak into a baked project's tools.
-LEAKY_ENV = ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "UV_PROJECT_ENVIRONMENT")
+# The harness's own environment, which must not reach a baked project: our venv, and settings
+# the project reads (the harness gives a variant its database itself).
+LEAKY_ENV = (
+    "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "UV_PROJECT_ENVIRONMENT", "DATABASE_URL",
+    "ENVIRONMENT", "SECRET_KEY",
+)  # fmt: skip
 
 
 def load_hook(name: str) -> ModuleType:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.harness import explain, load_hook, run, template_files, tool
-from tests.variants import Variant
+from tests.variants import DATABASES, TEMPLATE_DIR, Variant
 
 post_gen = load_hook("post_gen_project")
 # Where `{{` and `{%` belong in a baked project: the app's own Jinja/Django templates and
@@ -133,3 +136,18 @@ def test_readme_has_the_two_commands_and_no_dead_links(project: Path, variant: V
             assert target[1:] in anchors, f"README links to missing heading {target}"
         else:
             assert (project / target.split("#")[0]).exists(), f"README links to missing {target}"
+
+
+@pytest.mark.variants(lambda variant: not variant.has_database)
+def test_database_answer_changes_nothing_without_a_database(
+    project: Path, variant: Variant, cookies: Any
+) -> None:
+    database = next(name for name in DATABASES if name != variant.database)
+    context = {**variant.context, "database": database}
+    result = cookies.bake(extra_context=context, template=str(TEMPLATE_DIR))
+    assert result.exit_code == 0, result.exception
+    other = result.project_path
+    differ = {post_gen.ENV_FILE, post_gen.REPLAY_FILE}
+    assert baked_files(other) == baked_files(project)
+    for name in sorted(baked_files(project) - differ):
+        assert (other / name).read_bytes() == (project / name).read_bytes(), f"{name} differs"

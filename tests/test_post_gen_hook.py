@@ -130,6 +130,24 @@ def test_placeholder_in_a_comment_is_left_alone(tmp_path: Path) -> None:
     assert tree(tmp_path)[".env"] == "#SECRET_KEY=change-me\nNAME=change-me-not\n"
 
 
+def test_a_value_can_reuse_an_earlier_secret(tmp_path: Path) -> None:
+    example = (
+        "POSTGRES_PASSWORD=change-me\nDATABASE_URL=postgresql://app:${POSTGRES_PASSWORD}@db/app"
+    )
+    make_tree(tmp_path, {".env.example": example})
+    post_gen.write_env(tmp_path)
+    password_line, url_line = tree(tmp_path)[".env"].splitlines()
+    password = password_line.partition("=")[2]
+    assert password != post_gen.SECRET_PLACEHOLDER
+    assert url_line == f"DATABASE_URL=postgresql://app:{password}@db/app"
+
+
+def test_a_reference_to_an_unknown_name_is_an_error(tmp_path: Path) -> None:
+    make_tree(tmp_path, {".env.example": "URL=postgresql://app:${NOWHERE}@db/app"})
+    with pytest.raises(post_gen.HookError, match="NOWHERE"):
+        post_gen.write_env(tmp_path)
+
+
 def test_promotion_refuses_to_overwrite(tmp_path: Path) -> None:
     make_tree(tmp_path, {"README.md": "common", "_frameworks/flask/README.md": "flask"})
     with pytest.raises(post_gen.HookError, match=r"README\.md"):
@@ -141,3 +159,46 @@ def test_empty_folders_are_removed(tmp_path: Path) -> None:
     (tmp_path / "empty" / "nested").mkdir(parents=True)
     post_gen.remove_empty_dirs(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep"]
+
+
+SUMMARY_ANSWERS = {
+    "project_slug": "shop",
+    "framework": "fastapi",
+    "python_version": "3.12",
+    "auth": True,
+    "forms": False,
+    "ml_model": True,
+    "database": "sqlite",
+}
+
+
+def test_summary_gives_the_next_commands_without_colour(tmp_path: Path) -> None:
+    text = post_gen.summary(tmp_path / "shop", SUMMARY_ANSWERS, color=False)
+    assert "\033[" not in text
+    assert "FastAPI, with sign-up and sign-in, an ML model, on Python 3.12" in text
+    commands = [line.split("#")[0].strip() for line in text.splitlines() if "#" in line]
+    assert commands == ["uv run uvicorn shop.main:app --reload", "uv run pytest"]
+    assert "docker compose" not in text
+
+
+def test_summary_has_colour_only_when_asked(tmp_path: Path) -> None:
+    assert "\033[1m" in post_gen.summary(tmp_path / "shop", SUMMARY_ANSWERS, color=True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "steps"),
+    [
+        ({"database": "postgresql"}, post_gen.DATABASE_STEP),
+        ({"database": "postgresql", "auth": False}, []),
+        ({"database": "postgresql", "auth": False, "framework": "django"}, post_gen.DATABASE_STEP),
+    ],
+    ids=["with-a-database", "without-a-database", "django"],
+)
+def test_summary_starts_postgresql_first_where_the_variant_uses_it(
+    tmp_path: Path, changes: dict[str, object], steps: list[str]
+) -> None:
+    text = post_gen.summary(tmp_path / "shop", {**SUMMARY_ANSWERS, **changes}, color=False)
+    lines = text.splitlines()
+    assert [line for line in lines if "docker compose" in line] == steps
+    run_line = next(index for index, line in enumerate(lines) if line.endswith("# run the app"))
+    assert all(lines.index(step) < run_line for step in steps)

@@ -24,6 +24,7 @@ GOOD = {
     "auth": False,
     "forms": False,
     "ml_model": False,
+    "database": "sqlite",
 }
 
 
@@ -52,6 +53,7 @@ def test_defaults_of_cookiecutter_json_are_valid() -> None:
         {"email": "first.last+tag@sub.example.co.uk"},
         {"python_version": "3.13"},
         {"framework": "streamlit"},
+        {"database": "postgresql"},
     ],
     ids=lambda changes: next(iter(changes)),
 )
@@ -95,9 +97,12 @@ BAD_INPUTS = [
     ("python_version", 3.11),
     ("framework", "bottle"),
     ("framework", "Flask"),
+    ("auth", "maybe"),
     ("auth", "yes"),
     ("forms", None),
     ("ml_model", 1),
+    ("database", "mysql"),
+    ("database", "PostgreSQL"),
 ]
 
 

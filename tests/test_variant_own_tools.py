@@ -22,6 +22,8 @@ from tests.harness import explain, run, tool
     ],
     ids=["pytest", "mypy", "ruff", "deptry"],
 )
-def test_own_tool_passes(synced_project: Path, command: list[str]) -> None:
-    result = run([tool("uv"), "run", *command], cwd=synced_project)
+def test_own_tool_passes(
+    synced_project: Path, project_env: dict[str, str], command: list[str]
+) -> None:
+    result = run([tool("uv"), "run", *command], cwd=synced_project, env=project_env)
     assert result.returncode == 0, explain(result)

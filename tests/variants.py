@@ -1,16 +1,18 @@
 """The variant matrix, derived from cookiecutter.json.
 
-Every framework choice times every yes/no question, on the default Python; and every framework
-with every option on, on each other Python version offered. A new option or version in
-cookiecutter.json joins the matrix without a change here. Ids read like the variant, e.g.
-``fastapi-auth-noforms-ml`` or ``django-auth-forms-ml-py313``.
+Every framework choice times every yes/no question, on the default Python and database; each of
+those that has a database again on every other database; and every framework with every option
+on, on each other Python version offered. A new option, database or version in cookiecutter.json
+joins the matrix without a change here. Ids read like the variant, e.g.
+``fastapi-auth-noforms-ml``, ``flask-noauth-forms-noml-postgresql`` or
+``django-auth-forms-ml-py313``.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
@@ -20,6 +22,8 @@ ID_LABELS = {"ml_model": "ml"}
 WEB_FRAMEWORKS = frozenset({"flask", "fastapi", "django"})
 PYTHON_VERSIONS: list[str] = COOKIECUTTER_JSON["python_version"]
 DEFAULT_PYTHON = PYTHON_VERSIONS[0]
+DATABASES: list[str] = COOKIECUTTER_JSON["database"]
+DEFAULT_DATABASE = DATABASES[0]
 
 
 @dataclass(frozen=True)
@@ -29,10 +33,13 @@ class Variant:
     framework: str
     options: tuple[tuple[str, bool], ...] = ()
     python_version: str = DEFAULT_PYTHON
+    database: str = DEFAULT_DATABASE
 
     @property
     def id(self) -> str:
         labels = [("" if on else "no") + ID_LABELS.get(name, name) for name, on in self.options]
+        if self.database != DEFAULT_DATABASE:
+            labels.append(self.database)
         if self.python_version != DEFAULT_PYTHON:
             labels.append("py" + self.python_version.replace(".", ""))
         return "-".join((self.framework, *labels))
@@ -43,6 +50,7 @@ class Variant:
         return {
             "framework": self.framework,
             "python_version": self.python_version,
+            "database": self.database,
             **dict(self.options),
         }
 
@@ -57,6 +65,10 @@ class Variant:
     def has_database(self) -> bool:
         return self.framework == "django" or self.has("auth") or self.has("forms")
 
+    @property
+    def uses_postgresql(self) -> bool:
+        return self.has_database and self.database == "postgresql"
+
 
 def option_names() -> list[str]:
     """The yes/no questions, in cookiecutter.json order."""
@@ -64,7 +76,7 @@ def option_names() -> list[str]:
 
 
 def all_variants() -> list[Variant]:
-    """Every framework with every combination of the yes/no questions, then the other Pythons."""
+    """The matrix: see the module's docstring."""
     names = option_names()
     frameworks = COOKIECUTTER_JSON["framework"]
     matrix = [
@@ -72,10 +84,17 @@ def all_variants() -> list[Variant]:
         for framework in frameworks
         for values in itertools.product((False, True), repeat=len(names))
     ]
+    # Where there is no database the answer changes nothing, so those bakes are not repeated.
+    other_databases = [
+        replace(variant, database=database)
+        for variant in matrix
+        if variant.has_database
+        for database in DATABASES[1:]
+    ]
     everything_on = tuple((name, True) for name in names)
     newer_pythons = [
         Variant(framework, everything_on, version)
         for version in PYTHON_VERSIONS[1:]
         for framework in frameworks
     ]
-    return matrix + newer_pythons
+    return matrix + other_databases + newer_pythons
