@@ -83,6 +83,20 @@ def test_a_request_body_over_one_mib_is_refused(app: Flask) -> None:
         request.get_data()
 
 
+def test_the_body_size_limit_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MAX_CONTENT_LENGTH", "10")
+    app = create_app()
+
+    with (
+        app.test_request_context(method="POST", data=b"x" * 11),
+        pytest.raises(RequestEntityTooLarge),
+    ):
+        request.get_data()
+
+
 def test_create_app_reads_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ENVIRONMENT", "production")

@@ -2,6 +2,7 @@
 
 import io
 from collections.abc import Callable
+from datetime import UTC
 
 import pytest
 from argon2 import PasswordHasher
@@ -80,9 +81,16 @@ def test_sign_up_stores_an_argon2_hash_and_signs_in(
     assert user.username == "ada"
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
+    assert user.created_at.tzinfo == UTC
     page = client.get("/").text
     assert "Signed in as ada" in page
     assert '<button type="submit">Sign out</button>' in page
+
+
+def test_the_longest_username_fits_the_database(app: Flask, sign_up: SignUp) -> None:
+    sign_up("é" * 150)
+
+    assert [user.username for user in users(app)] == ["é" * 150]
 
 
 def test_a_username_is_normalized(app: Flask, submit: Submit) -> None:
@@ -190,8 +198,13 @@ def test_sign_in_then_see_the_account_page(client: FlaskClient, submit: Submit) 
 @pytest.mark.usefixtures("registered")
 @pytest.mark.parametrize(
     ("username", "password"),
-    [("ada", "not the password at all"), ("nobody", PASSWORD), ("ADA", PASSWORD)],
-    ids=["wrong-password", "unknown-user", "other-case"],
+    [
+        ("ada", "not the password at all"),
+        ("nobody", PASSWORD),
+        ("ADA", PASSWORD),
+        ("ada\x00", PASSWORD),
+    ],
+    ids=["wrong-password", "unknown-user", "other-case", "nul-character"],
 )
 def test_failed_sign_in_says_the_same_for_every_cause(
     client: FlaskClient, submit: Submit, username: str, password: str

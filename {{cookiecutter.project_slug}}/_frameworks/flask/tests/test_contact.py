@@ -2,6 +2,7 @@
 
 import io
 from collections.abc import Callable
+from datetime import UTC
 
 import pytest
 from flask import Flask
@@ -61,7 +62,7 @@ def test_a_valid_message_is_stored_then_redirected_with_thanks(
     assert response.location == "/contact"
     [message] = stored(app)
     assert (message.name, message.email, message.message) == ("Grace", VALID["email"], "Hello!")
-    assert message.created_at is not None
+    assert message.created_at.tzinfo == UTC
     page = client.get("/contact").text
     assert THANK_YOU in page
     assert "Thank you" in page
@@ -101,6 +102,26 @@ def test_an_invalid_field_shows_its_error_and_stores_nothing(
     assert f'aria-describedby="{field}-error"' in response.text
     assert f'<span class="error" id="{field}-error">' in response.text
     assert error in response.text.split(f'id="{field}-error">')[1].split("</span>")[0]
+    assert stored(app) == []
+
+
+def test_the_longest_values_fit_the_database(app: Flask, submit: Submit) -> None:
+    domain = ".".join(["a" * 63, "b" * 63, "c" * 57, "com"])
+    longest = {"name": "é" * 100, "email": f"{'g' * 64}@{domain}", "message": "m" * 2000}
+    assert len(longest["email"]) == 254
+
+    assert submit("/contact", longest).status_code == 303
+
+    [message] = stored(app)
+    assert [message.name, message.email, message.message] == list(longest.values())
+
+
+@pytest.mark.parametrize("field", ["name", "email", "message"])
+def test_a_nul_character_is_refused(app: Flask, submit: Submit, field: str) -> None:
+    response = submit("/contact", {**VALID, field: "gr\x00ace@example.com"})
+
+    assert response.status_code == 200
+    assert f'<span class="error" id="{field}-error">' in response.text
     assert stored(app) == []
 
 

@@ -83,7 +83,10 @@ def test_values_come_from_the_env_file(tmp_path: Path) -> None:
     assert settings.log_level == "WARNING"
 
 
-@pytest.mark.parametrize(("name", "value"), [("ENVIRONMENT", "staging"), ("LOG_LEVEL", "LOUD")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("ENVIRONMENT", "staging"), ("LOG_LEVEL", "LOUD"), ("MAX_CONTENT_LENGTH", "0")],
+)
 def test_unknown_values_are_refused(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)
 

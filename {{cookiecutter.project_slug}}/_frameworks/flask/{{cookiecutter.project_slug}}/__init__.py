@@ -3,11 +3,11 @@
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 
-from . import {% if cookiecutter.auth %}auth, {% endif %}{% if cookiecutter.forms %}contact, {% endif %}errors, pages
+from . import {% if cookiecutter.auth %}auth, {% endif %}{% if cookiecutter.forms %}contact, {% endif %}errors, pages, security
 {%- if cookiecutter.auth or cookiecutter.forms %}
 from .extensions import init_extensions
 {%- endif %}
-from .logs import configure_logging
+from .logs import RequestLog, configure_logging
 {%- if cookiecutter.ml_model %}
 from .ml import api as ml_api
 {%- endif %}
@@ -34,14 +34,15 @@ def create_app(settings: Settings | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.is_production,
-        # Bodies over 1 MiB are refused (413) before they are read.
-        MAX_CONTENT_LENGTH=1024 * 1024,
+        MAX_CONTENT_LENGTH=settings.max_content_length,
         # What base.html puts in every page: the stylesheets, and the templates of the
         # navigation bar, which each area adds to.
         STYLESHEETS=["style.css"],
         NAV_TEMPLATES=[],
     )
     app.session_interface = SessionInterface()
+    headers = security.security_headers(settings)
+    security.init_app(app, headers)
 {%- if cookiecutter.auth or cookiecutter.forms %}
     init_extensions(app, settings)
 {%- endif %}
@@ -61,7 +62,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     ml_page.init_app(app)
 {%- endif %}
     app.register_error_handler(HTTPException, errors.render_http_error)
-    # The health check is answered before the app sees the request (Flask's way of adding
-    # WSGI middleware, which its type hints do not foresee).
-    app.wsgi_app = pages.HealthCheck(app.wsgi_app)  # type: ignore[method-assign]
+    # WSGI middleware (Flask's way of adding it, which its type hints do not foresee): every
+    # request gets an id and an access log line, except the health check, answered first.
+    app.wsgi_app = pages.HealthCheck(  # type: ignore[method-assign]
+        RequestLog(app.wsgi_app), extra_headers=headers
+    )
     return app

@@ -1,12 +1,13 @@
 """The database (Flask-SQLAlchemy, migrated by Flask-Migrate) and CSRF protection of forms."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask
 from flask_migrate import Migrate, upgrade
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 from .settings import Settings
@@ -28,6 +29,31 @@ class Base(DeclarativeBase):
             "pk": "pk_%(table_name)s",
         }
     )
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A point in time, stored in UTC and read back as an aware datetime in UTC.
+
+    PostgreSQL returns its ``timestamptz`` values in the connection's time zone, and SQLite
+    returns naive datetimes: this column type gives the same value on both. A naive datetime is
+    refused, since its time zone is a guess.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            msg = f"{value!r} has no time zone: use datetime.now(UTC), say"
+            raise ValueError(msg)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 db = SQLAlchemy(model_class=Base)

@@ -1,12 +1,12 @@
 """Settings read from the environment and the ``.env`` file."""
 
 import secrets
-{%- if cookiecutter.auth or cookiecutter.forms or cookiecutter.ml_model %}
+{%- if cookiecutter.ml_model or ((cookiecutter.auth or cookiecutter.forms) and cookiecutter.database == "sqlite") %}
 from pathlib import Path
 {%- endif %}
 from typing import Annotated, Literal, Self
 
-from pydantic import BeforeValidator, {% if cookiecutter.auth or cookiecutter.forms %}Field, {% endif %}SecretStr, model_validator
+from pydantic import {% if cookiecutter.auth or cookiecutter.forms %}AfterValidator, {% endif %}BeforeValidator, {% if cookiecutter.auth or cookiecutter.forms %}Field, {% endif %}PositiveInt, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 {%- if cookiecutter.ml_model %}
 
@@ -19,6 +19,23 @@ PLACEHOLDER = "change-me"
 MIN_SECRET_LENGTH = 32
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+{%- if cookiecutter.auth or cookiecutter.forms %}
+
+
+def use_psycopg(url: str) -> str:
+    """Give a PostgreSQL URL the psycopg (3) driver, which SQLAlchemy does not pick by itself.
+
+    Compose, Kubernetes and most hosts give ``postgresql://...``, Heroku ``postgres://...``;
+    SQLAlchemy reads both as ``postgresql+psycopg://...``. Other URLs are left as they are.
+    """
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme in {"postgres", "postgresql"}:
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+DatabaseUrl = Annotated[str, AfterValidator(use_psycopg)]
+{%- endif %}
 
 
 class Settings(BaseSettings):
@@ -36,11 +53,18 @@ class Settings(BaseSettings):
     environment: Literal["development", "production"] = "development"
     secret_key: SecretStr = SecretStr("")
     log_level: Annotated[LogLevel, BeforeValidator(lambda value: str(value).upper())] = "INFO"
+    # Bodies over this many bytes are refused (413) before they are read.
+    max_content_length: PositiveInt = 1024 * 1024
 {%- if cookiecutter.auth or cookiecutter.forms %}
+{%- if cookiecutter.database == "postgresql" %}
+    # The PostgreSQL server: required. Kept out of repr: the URL holds a password.
+    database_url: DatabaseUrl = Field(repr=False)
+{%- else %}
     # SQLite in the project root by default. Kept out of repr: a URL may hold a password.
-    database_url: str = Field(
+    database_url: DatabaseUrl = Field(
         default=f"sqlite:///{Path(__file__).resolve().parent.parent / 'db.sqlite3'}", repr=False
     )
+{%- endif %}
 {%- endif %}
 {%- if cookiecutter.ml_model %}
     model_dir: Path = DEFAULT_MODEL_DIR

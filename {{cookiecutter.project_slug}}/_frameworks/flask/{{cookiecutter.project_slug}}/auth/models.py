@@ -3,11 +3,11 @@
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, String, select
+from sqlalchemy import String, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from {{ cookiecutter.project_slug }}.extensions import Base, db
+from {{ cookiecutter.project_slug }}.extensions import Base, UTCDateTime, db
 
 from . import passwords
 
@@ -26,9 +26,7 @@ class User(UserMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(USERNAME_MAX_LENGTH), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: datetime.now(UTC)
-    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(UTC))
 
 
 def create_user(username: str, password: str) -> User:
@@ -49,7 +47,9 @@ def authenticate(username: str, password: str) -> User | None:
     An unknown username still costs one password verification (against a dummy hash). A hash
     made with older, weaker parameters is replaced on a successful sign-in.
     """
-    user = db.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    # No username holds a NUL character, which PostgreSQL cannot take in a query.
+    query = select(User).where(User.username == username)
+    user = None if "\x00" in username else db.session.execute(query).scalar_one_or_none()
     if user is None:
         passwords.verify_password(passwords.dummy_hash(), password)
         return None

@@ -2,10 +2,10 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, String, Text
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from {{ cookiecutter.project_slug }}.extensions import Base
+from {{ cookiecutter.project_slug }}.extensions import Base, UTCDateTime
 
 NAME_MAX_LENGTH = 100
 # The longest address SMTP can deliver to (RFC 5321).
@@ -22,6 +22,4 @@ class ContactMessage(Base):
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
     email: Mapped[str] = mapped_column(String(EMAIL_MAX_LENGTH))
     message: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: datetime.now(UTC)
-    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(UTC))
