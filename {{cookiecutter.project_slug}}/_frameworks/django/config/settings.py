@@ -73,8 +73,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: /healthz is answered before host validation and every other middleware.
     "{{ cookiecutter.project_slug }}.core.middleware.HealthCheckMiddleware",
+    # A request id, and one access log line, for every other request.
+    "{{ cookiecutter.project_slug }}.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: the policy is for pages, not for the static files themselves.
+    "{% if cookiecutter.python_version == "3.11" %}csp.middleware.CSPMiddleware{% else %}django.middleware.csp.ContentSecurityPolicyMiddleware{% endif %}",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -101,8 +105,25 @@ TEMPLATES = [
         },
     },
 ]
+{%- if cookiecutter.database == "postgresql" %}
+
+# PostgreSQL, as postgresql://user:password@host:port/name: .env has the URL of the server that
+# `docker compose up -d db` starts. Production refuses to start without one; elsewhere (mypy,
+# say) the default names that server without its password.
+if PRODUCTION and not env.str("DATABASE_URL", default=""):
+    msg = "DATABASE_URL must name the PostgreSQL database in production; see .env.example"
+    raise ImproperlyConfigured(msg)
+db_name = "{{ cookiecutter.project_slug }}"  # the user and database of compose.yaml's db
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"postgresql://{db_name}@localhost:5432/{db_name}")
+}
+# Keep each connection open for up to a minute, checked before reuse, instead of connecting for
+# every request.
+DATABASES["default"] |= {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
+{%- else %}
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+{%- endif %}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 {%- if cookiecutter.auth %}
 
@@ -153,6 +174,31 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The largest request body (form fields or JSON, not file uploads) read into memory, in bytes;
+# a larger one is refused with 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
+
+# Security headers on every response (Django's defaults, stated): X-Content-Type-Options:
+# nosniff, X-Frame-Options: DENY, Referrer-Policy: same-origin (SecurityMiddleware and
+# XFrameOptionsMiddleware), and this Content-Security-Policy: scripts, styles and images from
+# this site only (no inline script or style), forms posted to it only, no framing.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+{%- if cookiecutter.python_version == "3.11" %}
+# Django 5.2 has no CSP support of its own (6.0 has, with SECURE_CSP): django-csp's middleware
+# sends the policy.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": SECURE_CSP}
+{%- endif %}
+
 if PRODUCTION:
     # A proxy in front terminates TLS and says so in X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -168,6 +214,7 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "{{ cookiecutter.project_slug }}.core.logs.RequestIdFilter"}},
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         "json": {"()": "{{ cookiecutter.project_slug }}.core.logs.JsonFormatter"},
@@ -176,10 +223,15 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if PRODUCTION else "text",
+            "filters": ["request_id"],
         },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Replace the handlers and level Django gives its own logger: each record is written once,
     # by the root handler, and LOG_LEVEL applies to Django's records too.
-    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # The development server's access lines repeat RequestLogMiddleware's: keep its warnings.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
+    },
 }

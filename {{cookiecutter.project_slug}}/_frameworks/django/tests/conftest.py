@@ -25,6 +25,14 @@ from {{ cookiecutter.project_slug }}.ml.train import train
 {%- endif %}
 
 ROOT = Path(__file__).resolve().parent.parent
+# What every fresh evaluation of the settings needs besides the test's own environment:
+{%- if cookiecutter.database == "postgresql" %}
+# the database (production settings refuse to load without DATABASE_URL).
+BASE_ENVIRONMENT = {"DATABASE_URL": os.environ["DATABASE_URL"]}
+{%- else %}
+# nothing, as the database defaults to SQLite.
+BASE_ENVIRONMENT: dict[str, str] = {}
+{%- endif %}
 
 
 @pytest.fixture(autouse=True)
@@ -53,12 +61,15 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture
 def load_settings(monkeypatch: pytest.MonkeyPatch) -> Callable[..., dict[str, Any]]:
-    """Return a function that evaluates config/settings.py in exactly the given environment."""
+    """Return a function that evaluates config/settings.py in the given environment only.
+
+    Only BASE_ENVIRONMENT is added, unless the test gives those variables too.
+    """
 
     def load(**environment: str) -> dict[str, Any]:
         for name in list(os.environ):
             monkeypatch.delenv(name)
-        for name, value in environment.items():
+        for name, value in (BASE_ENVIRONMENT | environment).items():
             monkeypatch.setenv(name, value)
         return runpy.run_path(str(ROOT / "config" / "settings.py"))
 
@@ -73,7 +84,7 @@ def django_command() -> Callable[..., subprocess.CompletedProcess[str]]:
         return subprocess.run(  # noqa: S603 - the tests' own arguments, no shell
             [sys.executable, "-m", "django", *args],
             cwd=ROOT,
-            env={"DJANGO_SETTINGS_MODULE": "config.settings", **environment},
+            env={"DJANGO_SETTINGS_MODULE": "config.settings", **BASE_ENVIRONMENT, **environment},
             capture_output=True,
             text=True,
             check=False,

@@ -20,8 +20,16 @@ def test_development_defaults(load_settings: LoadSettings) -> None:
     assert settings["DEBUG"] is True
     assert len(settings["SECRET_KEY"]) >= 50
     assert settings["ALLOWED_HOSTS"] == ["localhost", "127.0.0.1", "[::1]"]
+{%- if cookiecutter.database == "postgresql" %}
+    # The tests' DATABASE_URL (BASE_ENVIRONMENT in conftest.py), with persistent connections.
+    assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
+    assert settings["DATABASES"]["default"]["CONN_MAX_AGE"] == 60
+    assert settings["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
+{%- else %}
     assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert settings["DATABASES"]["default"]["NAME"] == str(ROOT / "db.sqlite3")
+{%- endif %}
+    assert settings["DATA_UPLOAD_MAX_MEMORY_SIZE"] == 1024 * 1024
     assert settings["LOG_LEVEL"] == "INFO"
     assert "SECURE_SSL_REDIRECT" not in settings
     assert settings["PROJECT_NAME"] == "{{ cookiecutter.project_name }}"
@@ -45,12 +53,33 @@ def test_settings_from_the_environment(load_settings: LoadSettings, tmp_path: Pa
         CSRF_TRUSTED_ORIGINS="https://example.com",
         DATABASE_URL=f"sqlite:///{tmp_path / 'other.sqlite3'}",
         LOG_LEVEL="debug",
+        DATA_UPLOAD_MAX_MEMORY_SIZE="4096",
     )
 
     assert settings["ALLOWED_HOSTS"] == ["example.com", "www.example.com"]
     assert settings["CSRF_TRUSTED_ORIGINS"] == ["https://example.com"]
     assert settings["DATABASES"]["default"]["NAME"] == str(tmp_path / "other.sqlite3")
     assert settings["LOG_LEVEL"] == "DEBUG"
+    assert settings["DATA_UPLOAD_MAX_MEMORY_SIZE"] == 4096
+{%- if cookiecutter.database == "postgresql" %}
+
+
+def test_postgresql_url(load_settings: LoadSettings) -> None:
+    settings = load_settings(DATABASE_URL="postgresql://app:s3cret@db.example.com:6432/orders")
+    database = settings["DATABASES"]["default"]
+
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["USER"], database["PASSWORD"]) == ("app", "s3cret")
+    assert (database["HOST"], database["PORT"]) == ("db.example.com", 6432)
+    assert database["NAME"] == "orders"
+
+
+def test_production_refuses_a_missing_database_url(load_settings: LoadSettings) -> None:
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        load_settings(
+            ENVIRONMENT="production", SECRET_KEY=secrets.token_urlsafe(48), DATABASE_URL=""
+        )
+{%- endif %}
 
 
 def test_unknown_environment_is_refused(load_settings: LoadSettings) -> None:
