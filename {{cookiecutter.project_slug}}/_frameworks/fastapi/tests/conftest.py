@@ -1,17 +1,12 @@
 """Fixtures: settings built explicitly, an app made from them and a client that runs it."""
 {%- set database = cookiecutter.auth or cookiecutter.forms %}
-{%- set settings_fixtures = (["tmp_path: Path"] if database else [])
+{%- set postgresql = database and cookiecutter.database == "postgresql" %}
+{%- set settings_fixtures = (["database_url: str"] if database else [])
     + (["model_dir: Path"] if cookiecutter.ml_model else []) %}
 
 import logging
 import secrets
-{% if database -%}
-import sqlite3
-{% endif -%}
 from collections.abc import {% if database %}Callable, {% endif %}Iterator
-{%- if database %}
-from contextlib import closing
-{%- endif %}
 from pathlib import Path
 
 import pytest
@@ -20,6 +15,9 @@ from fastapi.testclient import TestClient
 {%- if cookiecutter.auth %}
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
+{%- endif %}
+{%- if database %}
+from sqlalchemy import Engine
 {%- endif %}
 
 {% if cookiecutter.auth -%}
@@ -30,16 +28,59 @@ from {{ cookiecutter.project_slug }}.main import create_app
 from {{ cookiecutter.project_slug }}.ml.train import train
 {% endif -%}
 from {{ cookiecutter.project_slug }}.settings import Settings
+{%- if database %}
+from tests import helpers
+{%- endif %}
 {%- if cookiecutter.auth %}
 from tests.helpers import PASSWORD, csrf_token
+{%- endif %}
+{%- if postgresql %}
+
+
+@pytest.fixture(scope="session")
+def test_database() -> Iterator[str]:
+    """Create test_<name> on the server of DATABASE_URL, migrate it, and drop it at the end.
+
+    As pytest-django does: the tests never touch the database the app uses. DATABASE_URL comes
+    from the environment, else from .env (compose.yaml's db service).
+    """
+    url = helpers.create_test_database(Settings().database_url)
+    yield url
+    helpers.drop_test_database(url)
+
+
+@pytest.fixture
+def database_url(test_database: str) -> Iterator[str]:
+    """Return the URL of the test database; its tables are emptied after each test."""
+    yield test_database
+    helpers.empty_tables(test_database)
+{%- elif database %}
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """Return a fresh SQLite file per test; the app migrates it at start-up, as in development."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
 {%- endif %}
 
 
 @pytest.fixture(autouse=True)
+{% if database -%}
+def isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: str
+) -> None:
+{%- else -%}
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Keep the developer's environment variables and .env file out of every test."""
+{%- endif %}
+    """Keep the developer's environment variables and .env file out of every test.{% if database %}
+
+    DATABASE_URL names the test's database, for the code that reads it (the alembic command).
+    {% endif %}"""
     for name in Settings.model_fields:
         monkeypatch.delenv(name.upper(), raising=False)
+{%- if database %}
+    monkeypatch.setenv("DATABASE_URL", database_url)
+{%- endif %}
     monkeypatch.chdir(tmp_path)
 
 
@@ -84,8 +125,7 @@ def settings({{ settings_fixtures|join(", ") }}) -> Settings:
         secret_key=secrets.token_urlsafe(48),
         log_level="INFO",
 {%- if database %}
-        # A fresh database per test; the app migrates it at start-up, as in development.
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}",
+        database_url=database_url,
 {%- endif %}
 {%- if cookiecutter.ml_model %}
         model_dir=model_dir,
@@ -108,16 +148,17 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def count_rows(settings: Settings) -> Callable[[str], int]:
+def database(database_url: str) -> Iterator[Engine]:
+    """Return an engine on the test's database, for the tests' own queries."""
+    engine = helpers.blocking_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def count_rows(database: Engine) -> Callable[[str], int]:
     """Return a function that counts the rows of a table of the test database."""
-    path = settings.database_url.removeprefix("sqlite+aiosqlite:///")
-
-    def count(table: str) -> int:
-        with closing(sqlite3.connect(path)) as connection:
-            query = f"SELECT count(*) FROM {table}"  # noqa: S608 (the tests' own table names)
-            return int(connection.execute(query).fetchone()[0])
-
-    return count
+    return lambda table: helpers.count_rows(database, table)
 {%- endif %}
 {%- if cookiecutter.auth %}
 

@@ -1,8 +1,6 @@
 """The auth API: sign-up, the OAuth2 password flow, bearer tokens and the protected endpoint."""
 
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from unittest.mock import Mock
@@ -12,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
+from sqlalchemy import Engine, text
 
 from {{ cookiecutter.project_slug }}.auth import security
 from {{ cookiecutter.project_slug }}.auth.schemas import MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH
@@ -36,11 +35,10 @@ def me(client: TestClient, token: str) -> Any:
     return client.get("/api/users/me", headers={"Authorization": f"Bearer {token}"})
 
 
-def stored_hash(settings: Settings, username: str) -> str:
-    path = settings.database_url.removeprefix("sqlite+aiosqlite:///")
-    with closing(sqlite3.connect(path)) as connection:
-        query = "SELECT password_hash FROM users WHERE username = ?"
-        return str(connection.execute(query, (username,)).fetchone()[0])
+def stored_hash(database: Engine, username: str) -> str:
+    with database.connect() as connection:
+        query = text("SELECT password_hash FROM users WHERE username = :username")
+        return str(connection.execute(query, {"username": username}).scalar_one())
 
 
 def test_sign_up_creates_the_account(client: TestClient) -> None:
@@ -54,11 +52,11 @@ def test_sign_up_creates_the_account(client: TestClient) -> None:
 
 
 def test_only_an_argon2_hash_of_the_password_is_stored(
-    client: TestClient, settings: Settings
+    client: TestClient, database: Engine
 ) -> None:
     register(client)
 
-    hashed = stored_hash(settings, "ada")
+    hashed = stored_hash(database, "ada")
 
     assert hashed.startswith("$argon2id$")
     assert PASSWORD not in hashed
@@ -123,8 +121,16 @@ def test_validation_errors_do_not_echo_the_password(client: TestClient) -> None:
 
 
 def test_accepted_usernames(client: TestClient) -> None:
-    for username in ("ada.l@example.com", "ada+test", "ada-l_1", "Adélaïde"):
+    for username in ("ada.l@example.com", "ada+test", "ada-l_1", "Adélaïde", "é" * 150):
         assert register(client, username).status_code == 201
+
+
+def test_usernames_are_case_sensitive(client: TestClient, count_rows: Rows) -> None:
+    assert register(client, "ada").status_code == 201
+    assert register(client, "Ada").status_code == 201
+
+    assert sign_in(client, "ADA").status_code == 401
+    assert count_rows("users") == 2
 
 
 def test_sign_in_gives_a_bearer_token_for_the_account(client: TestClient) -> None:
@@ -172,18 +178,18 @@ def test_an_unknown_user_costs_a_password_check(
 
 
 def test_a_hash_with_old_parameters_is_upgraded_at_sign_in(
-    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, database: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     weak = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=512, parallelism=1),))
     with monkeypatch.context() as patch:
         patch.setattr(security.password_hash, "hash", weak.hash)
         register(client)
-    old = stored_hash(settings, "ada")
+    old = stored_hash(database, "ada")
     assert old.startswith("$argon2id$v=19$m=512,t=1,p=1$")
 
     assert sign_in(client).status_code == 200
 
-    new = stored_hash(settings, "ada")
+    new = stored_hash(database, "ada")
     assert new != old
     assert security.password_hash.verify(PASSWORD, new)
     assert sign_in(client).status_code == 200

@@ -129,6 +129,16 @@ def test_the_api_stores_a_message(client: TestClient, count_rows: Rows) -> None:
     assert count_rows("contact_messages") == 1
 
 
+def test_the_longest_values_are_stored(client: TestClient, count_rows: Rows) -> None:
+    longest = MESSAGE | {"name": "é" * 100, "message": "m" * 2000}
+
+    response = client.post("/api/contact", json=longest)
+
+    assert response.status_code == 201
+    assert response.json()["name"] == longest["name"]
+    assert count_rows("contact_messages") == 1
+
+
 @pytest.mark.parametrize(
     "body",
     [

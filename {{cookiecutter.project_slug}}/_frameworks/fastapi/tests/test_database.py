@@ -1,20 +1,26 @@
 """Migrations: one linear history that matches the models, applied when they should be."""
+{%- set postgresql = cookiecutter.database == "postgresql" %}
 
-import sqlite3
-from contextlib import closing
+import asyncio
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
+{%- if postgresql %}
+from pydantic import ValidationError
+{%- endif %}
+from sqlalchemy import Column, Engine, Integer, MetaData, Table, select
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from {{ cookiecutter.project_slug }}.database import ALEMBIC_INI, UTCDateTime
 from {{ cookiecutter.project_slug }}.main import create_app
 from {{ cookiecutter.project_slug }}.settings import Settings
+from tests.helpers import table_names
 
 TABLES = {
 {%- if cookiecutter.auth %}
@@ -28,18 +34,15 @@ TABLES = {
 DIALECT = sqlite.dialect()
 
 
-def tables(path: Path) -> set[str]:
-    with closing(sqlite3.connect(path)) as connection:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {name for (name,) in rows} - {"alembic_version"}
-
-
 @pytest.fixture
-def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Point the alembic command at a fresh SQLite file, as DATABASE_URL does."""
-    path = tmp_path / "cli.sqlite3"
-    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{path}")
-    return path
+def empty_database(database: Engine) -> Iterator[Engine]:
+    """Return the test's database without the app's tables; migrate it back up afterwards.
+
+    The alembic command finds the test's database in DATABASE_URL (see conftest.py).
+    """
+    command.downgrade(Config(ALEMBIC_INI), "base")
+    yield database
+    command.upgrade(Config(ALEMBIC_INI), "head")
 
 
 def test_the_history_is_one_line() -> None:
@@ -51,42 +54,42 @@ def test_the_history_is_one_line() -> None:
     assert [r.revision for r in revisions if r.down_revision is None] == [revisions[-1].revision]
 
 
-def test_the_command_line_upgrades_and_downgrades(database: Path) -> None:
+def test_the_command_line_upgrades_and_downgrades(empty_database: Engine) -> None:
     config = Config(ALEMBIC_INI)
 
     command.upgrade(config, "head")
-    assert tables(database) == TABLES
+    assert table_names(empty_database) == TABLES
     # The models and the migrations describe the same tables: no migration is missing.
     command.check(config)
 
     command.downgrade(config, "base")
-    assert tables(database) == set()
+    assert table_names(empty_database) == set()
 
 
 def test_the_offline_mode_writes_the_sql(
-    database: Path, capsys: pytest.CaptureFixture[str]
+    empty_database: Engine, capsys: pytest.CaptureFixture[str]
 ) -> None:
     command.upgrade(Config(ALEMBIC_INI), "head", sql=True)
 
     sql = capsys.readouterr().out
     assert all(f"CREATE TABLE {table}" in sql for table in TABLES)
-    assert not database.exists()
+    assert table_names(empty_database) == set()
 
 
-def test_development_migrates_at_start_up(settings: Settings, tmp_path: Path) -> None:
+def test_development_migrates_at_start_up(settings: Settings, empty_database: Engine) -> None:
     with TestClient(create_app(settings)):
-        assert tables(tmp_path / "test.sqlite3") == TABLES
+        assert table_names(empty_database) == TABLES
 
 
 def test_production_leaves_migrations_to_the_release_step(
-    settings: Settings, tmp_path: Path
+    settings: Settings, empty_database: Engine
 ) -> None:
     production = settings.model_copy(update={"environment": "production"})
 
     with TestClient(create_app(production)) as client:
         assert client.get("/healthz").status_code == 200
 
-    assert tables(tmp_path / "test.sqlite3") == set()
+    assert table_names(empty_database) == set()
 
 
 def test_times_are_stored_and_read_in_utc() -> None:
@@ -96,10 +99,63 @@ def test_times_are_stored_and_read_in_utc() -> None:
     stored = column.process_bind_param(paris, DIALECT)
     as_sqlite_returns_it = datetime(2026, 1, 1, 11, tzinfo=UTC).replace(tzinfo=None)
     naive = column.process_result_value(as_sqlite_returns_it, DIALECT)
+    in_paris = column.process_result_value(paris, DIALECT)
 
     assert stored == paris
     assert stored is not None
     assert stored.tzinfo == UTC
     assert naive == datetime(2026, 1, 1, 11, tzinfo=UTC)
-    assert column.process_bind_param(None, None) is None  # type: ignore[arg-type]
-    assert column.process_result_value(paris, None) == paris  # type: ignore[arg-type]
+    assert in_paris == paris
+    assert in_paris is not None
+    assert in_paris.tzinfo == UTC
+    assert column.process_bind_param(None, DIALECT) is None
+    assert column.process_result_value(None, DIALECT) is None
+
+
+def test_a_time_comes_back_from_the_database_as_it_went_in(settings: Settings) -> None:
+    table = Table(
+        "times", MetaData(), Column("id", Integer, primary_key=True), Column("at", UTCDateTime)
+    )
+    tokyo = datetime(2026, 7, 1, 9, 30, tzinfo=timezone(timedelta(hours=9)))
+
+    async def round_trip() -> datetime:
+        engine = create_async_engine(settings.database_url)
+        try:
+            async with engine.begin() as connection:
+                await connection.run_sync(table.metadata.create_all)
+                await connection.execute(table.insert().values(at=tokyo))
+                read: datetime = (await connection.execute(select(table.c.at))).scalar_one()
+                await connection.run_sync(table.metadata.drop_all)
+        finally:
+            await engine.dispose()
+        return read
+
+    read = asyncio.run(round_trip())
+
+    assert read == tokyo
+    assert read.tzinfo == UTC
+{%- if postgresql %}
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql"])
+def test_a_plain_postgresql_url_is_served_by_psycopg(
+    monkeypatch: pytest.MonkeyPatch, scheme: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"{scheme}://app:secret@db:5432/app")
+
+    assert Settings(_env_file=None).database_url == "postgresql+psycopg://app:secret@db:5432/app"
+
+
+def test_a_url_with_a_driver_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = "postgresql+psycopg://app:secret@db:5432/app"
+    monkeypatch.setenv("DATABASE_URL", url)
+
+    assert Settings(_env_file=None).database_url == url
+
+
+def test_the_database_url_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL")
+
+    with pytest.raises(ValidationError, match="database_url"):
+        Settings(_env_file=None)
+{%- endif %}

@@ -74,18 +74,37 @@ def test_configuring_twice_keeps_one_handler(settings: Settings) -> None:
     app_handler()
 
 
-@pytest.mark.parametrize(
-    ("environment", "access_log"), [("development", True), ("production", False)]
-)
-def test_uvicorn_logs_through_the_app_handler(
-    settings: Settings, environment: str, *, access_log: bool
-) -> None:
+@pytest.mark.parametrize("environment", ["development", "production"])
+def test_uvicorn_logs_through_the_app_handler(settings: Settings, environment: str) -> None:
     configure_logging(settings.model_copy(update={"environment": environment}))
 
     error = logging.getLogger("uvicorn.error")
     assert not error.handlers
     assert error.propagate
-    assert logging.getLogger("uvicorn.access").hasHandlers() is access_log
+    # The app's middleware writes the access lines, with the request id.
+    assert not logging.getLogger("uvicorn.access").hasHandlers()
+
+
+def test_json_lines_have_the_request_id_and_the_access_fields() -> None:
+    entry = record("GET /healthz 200 0.4 ms")
+    entry.__dict__.update(
+        request_id="abc", method="GET", path="/healthz", status=200, duration_ms=0.4
+    )
+
+    logged = json.loads(JsonFormatter().format(entry))
+
+    assert logged["request_id"] == "abc"
+    assert (logged["method"], logged["path"], logged["status"]) == ("GET", "/healthz", 200)
+    assert logged["duration_ms"] == 0.4
+
+
+def test_records_outside_requests_have_no_request_id(settings: Settings) -> None:
+    configure_logging(settings.model_copy(update={"environment": "production"}))
+    entry = record("started")
+
+    assert app_handler().filter(entry)
+
+    assert "request_id" not in json.loads(JsonFormatter().format(entry))
 
 
 def test_lifespan_logs_start_and_stop(settings: Settings, caplog: pytest.LogCaptureFixture) -> None:

@@ -17,7 +17,7 @@ from {{ cookiecutter.project_slug }}.ml.model import Model, ensure_model
 {%- if cookiecutter.forms %}
 from {{ cookiecutter.project_slug }}.ml.pages import NOT_A_NUMBER, OUT_OF_RANGE
 {%- endif %}
-from {{ cookiecutter.project_slug }}.ml.router import EXAMPLE_INSTANCE, MAX_BODY_BYTES
+from {{ cookiecutter.project_slug }}.ml.router import EXAMPLE_INSTANCE
 {%- if cookiecutter.forms %}
 from tests.helpers import csrf_token
 {%- endif %}
@@ -145,12 +145,13 @@ def test_bodies_that_are_not_json_get_a_4xx(
     assert response.json()["detail"]
 
 
-def test_an_over_long_body_is_refused_unread(api: TestClient) -> None:
-    body = '{"instances": [' + " " * MAX_BODY_BYTES + "]}"
+def test_an_over_long_body_is_refused_unread(api: TestClient, app: FastAPI) -> None:
+    body = '{"instances": [' + " " * app.state.settings.max_body_size + "]}"
 
     response = api.post("/api/predict", content=body, headers=JSON_CONTENT)
 
     assert response.status_code == 413
+    assert response.json()["detail"]
 
 
 JSON = st.recursive(

@@ -49,10 +49,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC) if value is not None else None
 
     def process_result_value(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
-        """Read the time back in UTC (SQLite returns it without a time zone)."""
-        if value is None or value.tzinfo is not None:
-            return value
-        return value.replace(tzinfo=UTC)
+        """Read the time back in UTC, whatever the database returns.
+
+        SQLite returns it without a time zone; PostgreSQL in the session's time zone.
+        """
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
 
 
 def utc_now() -> datetime:

@@ -1,7 +1,12 @@
-"""Logging for the whole process: readable lines in development, JSON lines in production."""
+"""Logging for the whole process: readable lines in development, JSON lines in production.
+
+Every record logged while a request is served carries that request's id (``request_id``, set
+by the middleware), so that the lines of one request can be found together.
+"""
 
 import json
 import logging
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from {{ cookiecutter.project_slug }}.settings import Settings
@@ -9,10 +14,25 @@ from {{ cookiecutter.project_slug }}.settings import Settings
 HANDLER_NAME = "app"
 DEVELOPMENT_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
+# The attributes a record may carry besides its message: the request id, and the fields of an
+# access line. The JSON lines have them as keys of their own.
+EXTRA_FIELDS = ("request_id", "method", "path", "status", "duration_ms")
+
+# The id of the request being served; each request runs in a task with its own copy of it.
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+
+class RequestIdFilter(logging.Filter):
+    """Stamp each record with the id of the request being served (None outside requests)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Add ``record.request_id``; keep every record."""
+        record.request_id = request_id.get()
+        return True
 
 
 class JsonFormatter(logging.Formatter):
-    """Format a record as one JSON object: time, level, logger, message (and exception)."""
+    """Format a record as one JSON object: time, level, logger, message, request id, extras."""
 
     def format(self, record: logging.LogRecord) -> str:
         """Return the record as a single line of JSON."""
@@ -24,6 +44,10 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        for name in EXTRA_FIELDS:
+            value = record.__dict__.get(name)
+            if value is not None:
+                entry[name] = value
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry)
@@ -32,13 +56,15 @@ class JsonFormatter(logging.Formatter):
 def configure_logging(settings: Settings) -> None:
     """Send every record, uvicorn's included, through one stderr handler at LOG_LEVEL.
 
-    In production the access log is off: a line per request costs throughput, and the proxy or
-    platform in front of the app logs requests already.
+    The app's middleware writes the access lines (with the request id), so uvicorn's own
+    access log is off.
     """
-    production = settings.is_production
     handler = logging.StreamHandler()
     handler.set_name(HANDLER_NAME)
-    handler.setFormatter(JsonFormatter() if production else logging.Formatter(DEVELOPMENT_FORMAT))
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(
+        JsonFormatter() if settings.is_production else logging.Formatter(DEVELOPMENT_FORMAT)
+    )
     root = logging.getLogger()
     for old in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
         root.removeHandler(old)
@@ -50,4 +76,4 @@ def configure_logging(settings: Settings) -> None:
         logger.setLevel(logging.NOTSET)
         logger.propagate = True
     # Uvicorn formats an access line only when this logger has somewhere to send it.
-    logging.getLogger("uvicorn.access").propagate = not production
+    logging.getLogger("uvicorn.access").propagate = False

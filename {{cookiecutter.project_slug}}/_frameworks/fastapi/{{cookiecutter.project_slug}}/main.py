@@ -22,13 +22,14 @@ from {{ cookiecutter.project_slug }}.contact import router as contact
 from {{ cookiecutter.project_slug }}.database import open_database
 {% endif -%}
 from {{ cookiecutter.project_slug }}.logging_config import configure_logging
+from {{ cookiecutter.project_slug }}.middleware import RequestMiddleware
 {% if cookiecutter.ml_model and cookiecutter.forms -%}
 from {{ cookiecutter.project_slug }}.ml import pages as ml_pages
 {% endif -%}
 {% if cookiecutter.ml_model -%}
 from {{ cookiecutter.project_slug }}.ml import router as ml
 {% endif -%}
-from {{ cookiecutter.project_slug }}.routers import health, pages
+from {{ cookiecutter.project_slug }}.routers import docs, health, pages
 from {{ cookiecutter.project_slug }}.settings import Settings
 
 TITLE = "{{ cookiecutter.project_name }}"
@@ -80,10 +81,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=VERSION,
         lifespan=lifespan,
         exception_handlers={RequestValidationError: validation_error},
+        # Served by routers/docs.py instead, with the security policy that the pages need.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
-    app.add_api_route("/healthz", health.healthz, methods=["GET"], tags=["health"])
+    app.add_middleware(
+        RequestMiddleware,
+        max_body_size=settings.max_body_size,
+        production=settings.is_production,
+        quiet_paths=[health.PATH],
+    )
+    app.add_api_route(health.PATH, health.healthz, methods=["GET"], tags=["health"])
     app.include_router(pages.router)
+    app.include_router(docs.router)
 {%- if cookiecutter.auth %}
     app.include_router(auth_api.router)
     app.include_router(auth_pages.router)

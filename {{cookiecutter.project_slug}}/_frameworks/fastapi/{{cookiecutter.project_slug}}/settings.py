@@ -29,9 +29,17 @@ class Settings(BaseSettings):
     environment: Literal["development", "production"] = "development"
     secret_key: SecretStr = Field(default_factory=random_secret)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # The largest request body accepted, in bytes: a larger one gets a 413 answer.
+    max_body_size: int = Field(default=1024 * 1024, ge=0)
 {%- if cookiecutter.auth or cookiecutter.forms %}
+{%- if cookiecutter.database == "postgresql" %}
+    # The PostgreSQL server, as postgresql://user:password@host:port/name (no default: .env
+    # has the one of compose.yaml's db service).
+    database_url: str
+{%- else %}
     # An async driver: sqlite+aiosqlite:///<file> (relative to the working directory).
     database_url: str = "sqlite+aiosqlite:///db.sqlite3"
+{%- endif %}
 {%- endif %}
 {%- if cookiecutter.auth %}
     access_token_expire_minutes: int = Field(default=30, gt=0)
@@ -44,6 +52,21 @@ class Settings(BaseSettings):
     def is_production(self) -> bool:
         """Whether this is a production run (strict secrets, JSON logs, Secure cookies)."""
         return self.environment == "production"
+
+{%- if (cookiecutter.auth or cookiecutter.forms) and cookiecutter.database == "postgresql" %}
+
+    @field_validator("database_url")
+    @classmethod
+    def use_psycopg(cls, url: str) -> str:
+        """Map the plain URL that platforms give (postgres:// or postgresql://) to psycopg 3.
+
+        SQLAlchemy's psycopg dialect serves both the app's async engine and blocking code.
+        """
+        scheme, separator, rest = url.partition("://")
+        if separator and scheme in {"postgres", "postgresql"}:
+            return f"postgresql+psycopg://{rest}"
+        return url
+{%- endif %}
 
     @field_validator("log_level", mode="before")
     @classmethod

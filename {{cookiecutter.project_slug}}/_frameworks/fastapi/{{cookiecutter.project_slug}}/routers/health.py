@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+PATH = "/healthz"
+
 
 class Health(BaseModel):
     """The health check's answer."""
