@@ -106,5 +106,8 @@ def test_prediction_from_the_page(visitor: Visitor, variant: Variant) -> None:
         visitor.fill(feature, value)
     visitor.press("Predict")
     visitor.sees(re.compile("setosa"))
+    if variant.framework == "streamlit":
+        # The class probabilities, as a chart.
+        visitor.visible(visitor.page.get_by_test_id("stVegaLiteChart")).wait_for()
     visitor.screenshot("predict")
     assert visitor.errors == []

@@ -1,4 +1,5 @@
-"""The template repository's own CI: the workflow is valid and runs what .ci/run runs."""
+"""The template repository itself: its CI workflow is valid and runs what .ci/run runs, and its
+README is current."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts import variant_table
 from tests.harness import explain, run, tool
 from tests.variants import COOKIECUTTER_JSON, PYTHON_VERSIONS, TEMPLATE_DIR
 
@@ -58,3 +60,22 @@ def test_workflow_mirrors_ci_run_over_every_framework_and_python() -> None:
     commands = [step["run"] for step in job["steps"] if "run" in step]
     assert commands[-1].startswith(readme_test_command() + " --framework")
     assert workflow["concurrency"]["cancel-in-progress"] is True
+
+
+def test_readme_shows_the_current_variant_table() -> None:
+    readme = (TEMPLATE_DIR / "README.md").read_text(encoding="utf-8")
+    assert variant_table.table() in readme, "run `uv run python -m scripts.variant_table`"
+
+
+def test_readme_links_and_pictures_exist() -> None:
+    readme = (TEMPLATE_DIR / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r'\]\(([^)\s]+)\)|(?:src|href)="([^"]+)"', readme)
+    local = {
+        target
+        for pair in targets
+        for target in pair
+        if target and not target.startswith(("http", "#", "../"))
+    }
+    assert local, "the README should link to files of this repository"
+    missing = sorted(target for target in local if not (TEMPLATE_DIR / target).exists())
+    assert missing == [], "run `uv run python -m scripts.screenshots` for missing pictures"

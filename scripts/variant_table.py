@@ -1,0 +1,74 @@
+"""The README's table of what each variant contains: ``uv run python -m scripts.variant_table``.
+
+Bakes each framework bare and with each option alone, and prints, as a Markdown table, the
+runtime dependencies of the bare project and those each option adds, with the number of files.
+The template's tests check that the README holds the table this prints.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+from tests.variants import COOKIECUTTER_JSON, TEMPLATE_DIR, option_names
+
+# What ends the name in a requirement such as "uvicorn[standard]>=0.30".
+REQUIREMENT_NAME = re.compile(r"[\[<>=!~;\s]")
+COOKIECUTTER = str(Path(sys.executable).parent / "cookiecutter")
+OPTION_TITLES = {"auth": "+ `auth`", "forms": "+ `forms`", "ml_model": "+ `ml_model`"}
+
+
+def bake(output: Path, framework: str, **options: bool) -> Path:
+    answers = {"framework": framework, **dict.fromkeys(option_names(), False), **options}
+    command = [COOKIECUTTER, "--no-input", "-o", str(output), str(TEMPLATE_DIR)]
+    command += [f"{key}={'yes' if value is True else 'no' if value is False else value}"
+                for key, value in answers.items()]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)
+    (project,) = output.iterdir()
+    return project
+
+
+def contents(project: Path) -> tuple[set[str], int]:
+    """The project's runtime dependency names and its number of files."""
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    names = set()
+    for requirement in pyproject["project"]["dependencies"]:
+        names.add(REQUIREMENT_NAME.split(requirement, maxsplit=1)[0].lower())
+    files = sum(1 for path in project.rglob("*") if path.is_file())
+    return names, files
+
+
+def cell(dependencies: set[str], files: int) -> str:
+    listed = ", ".join(sorted(dependencies)) if dependencies else "no new dependency"
+    return f"{listed} ({files:+d} files)" if files else listed
+
+
+def table() -> str:
+    frameworks: list[str] = COOKIECUTTER_JSON["framework"]
+    rows = {"bare": [], **{name: [] for name in option_names()}}
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        for framework in frameworks:
+            bare_deps, bare_files = contents(bake(root / framework / "bare", framework))
+            rows["bare"].append(f"{', '.join(sorted(bare_deps))} ({bare_files} files)")
+            for name in option_names():
+                deps, files = contents(bake(root / framework / name, framework, **{name: True}))
+                rows[name].append(cell(deps - bare_deps, files - bare_files))
+    header = ["", *(name.capitalize() if name != "fastapi" else "FastAPI" for name in frameworks)]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join("---" for _ in header) + " |",
+    ]
+    for name, cells in rows.items():
+        title = "Bare" if name == "bare" else OPTION_TITLES.get(name, f"+ `{name}`")
+        lines.append("| " + " | ".join([title, *cells]) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table())
+    sys.exit(0)
