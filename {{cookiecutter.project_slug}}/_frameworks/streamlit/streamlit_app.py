@@ -7,10 +7,16 @@ import streamlit as st
 {% if cookiecutter.auth %}from {{ cookiecutter.project_slug }} import auth, db
 {% elif cookiecutter.forms %}from {{ cookiecutter.project_slug }} import db
 {% endif -%}
-from {{ cookiecutter.project_slug }}.logging_config import configure_logging
+from {{ cookiecutter.project_slug }}.logging_config import (
+    REQUEST_ID,
+    configure_logging,
+    logged_run,
+    request_id_from,
+)
 from {{ cookiecutter.project_slug }}.settings import PROJECT_NAME, get_settings
 
 PAGES = Path("{{ cookiecutter.project_slug }}/pages")
+REQUEST_ID_KEY = "request_id"
 
 
 @st.cache_resource
@@ -23,6 +29,10 @@ def configure_process() -> None:
 
 
 configure_process()
+if REQUEST_ID_KEY not in st.session_state:
+    # One id per browser tab's connection: the proxy's X-Request-ID of its websocket, or a new one.
+    st.session_state[REQUEST_ID_KEY] = request_id_from(st.context.headers.get("X-Request-ID"))
+REQUEST_ID.set(st.session_state[REQUEST_ID_KEY])
 # An emoji favicon is drawn locally; a ":material/...:" one would be fetched from Google Fonts.
 st.set_page_config(page_title=PROJECT_NAME, page_icon="🌍", layout="wide")
 
@@ -50,7 +60,8 @@ page = st.navigation(pages)
 if account is not None:
     auth.show_account(account, home=pages[0])
     auth.go_next(pages)
-page.run()
 {%- else %}
-st.navigation(pages).run()
+page = st.navigation(pages)
 {%- endif %}
+with logged_run(page.url_path):
+    page.run()

@@ -10,6 +10,9 @@ import streamlit as st
 from argon2 import PasswordHasher
 {%- endif %}
 {%- if cookiecutter.auth or cookiecutter.forms %}
+{%- if cookiecutter.database == "postgresql" %}
+from sqlalchemy import URL, Engine, create_engine, make_url, text
+{%- endif %}
 from sqlalchemy.orm import Session
 {%- endif %}
 from streamlit.testing.v1 import AppTest
@@ -19,10 +22,25 @@ from streamlit.testing.v1 import AppTest
 {% endif -%}
 {% if cookiecutter.ml_model %}from {{ cookiecutter.project_slug }}.ml.train import train
 {% endif -%}
-from {{ cookiecutter.project_slug }}.settings import get_settings
-
-VARIABLES = ("ENVIRONMENT", "SECRET_KEY", "LOG_LEVEL", "PORT"{% if cookiecutter.auth or cookiecutter.forms %}, "DATABASE_URL"{% endif %}{% if cookiecutter.ml_model %}, "MODEL_DIR"{% endif %})
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+{% if (cookiecutter.auth or cookiecutter.forms) and cookiecutter.database == "postgresql" %}from {{ cookiecutter.project_slug }}.models import Base
+from {{ cookiecutter.project_slug }}.settings import Settings, get_settings
+{% else %}from {{ cookiecutter.project_slug }}.settings import get_settings
+{% endif %}
+VARIABLES = (
+    "ENVIRONMENT",
+    "SECRET_KEY",
+    "LOG_LEVEL",
+    "PORT",
+    "MAX_UPLOAD_MB",
+{%- if cookiecutter.auth or cookiecutter.forms %}
+    "DATABASE_URL",
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    "MODEL_DIR",
+{%- endif %}
+)
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "streamlit_app.py"
 TIMEOUT = 30  # seconds: the first run imports plotly and reads the data set
 {%- if cookiecutter.ml_model %}
 
@@ -36,17 +54,78 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 {%- endif %}
 
 
+{%- if cookiecutter.auth or cookiecutter.forms %}
+{%- if cookiecutter.database == "postgresql" %}
+
+
+@pytest.fixture(scope="session")
+def test_database() -> Iterator[URL]:
+    """Create ``test_<name>`` on the server of ``DATABASE_URL`` for this run, as pytest-django does.
+
+    The server is the app's (the environment wins over ``.env``); its own database is never
+    touched. A database left over by an interrupted run is dropped first.
+    """
+    server = make_url(Settings(_env_file=ROOT / ".env", environment="test").database_url)
+    url = server.set(database=f"test_{server.database}")
+    admin = create_engine(db.engine_url(server.render_as_string(hide_password=False)))
+    name = admin.dialect.identifier_preparer.quote(str(url.database))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {name}"))
+        yield url
+        st.cache_resource.clear()  # closes the app's connections
+        connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def test_engine(test_database: URL) -> Iterator[Engine]:
+    """An engine on the test database, its tables created."""
+    engine = create_engine(db.engine_url(test_database.render_as_string(hide_password=False)))
+    Base.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def database_url(test_database: URL, test_engine: Engine) -> Iterator[str]:
+    """The test database's URL; every table is emptied after the test."""
+    yield test_database.render_as_string(hide_password=False)
+    Base.metadata.create_all(test_engine)  # in case the test dropped one
+    with test_engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+{%- else %}
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """A fresh SQLite database in the test's temporary folder."""
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+{%- endif %}
+{%- endif %}
+
+
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path{% if cookiecutter.ml_model %}, model_dir: Path{% endif %}) -> Iterator[None]:
+def isolated(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+{%- if cookiecutter.auth or cookiecutter.forms %}
+    database_url: str,
+{%- endif %}
+{%- if cookiecutter.ml_model %}
+    model_dir: Path,
+{%- endif %}
+) -> Iterator[None]:
     """Hide the settings' variables and ``.env``, and undo any logging set-up afterwards.{% if cookiecutter.auth or cookiecutter.forms %}
 
-    Each test gets a fresh database in its temporary folder.
+    Each test starts with an empty database.
     {% endif %}"""
     for name in VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ENVIRONMENT", "test")
 {%- if cookiecutter.auth or cookiecutter.forms %}
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    monkeypatch.setenv("DATABASE_URL", database_url)
 {%- endif %}
 {%- if cookiecutter.ml_model %}
     monkeypatch.setenv("MODEL_DIR", str(model_dir))

@@ -3,18 +3,23 @@
 No server is started: ``os.execve`` is replaced by a recorder.
 """
 
+import base64
+import hashlib
 import os
+import re
 import runpy
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+import streamlit
 
 from {{ cookiecutter.project_slug }} import __main__ as launcher
 from {{ cookiecutter.project_slug }}.settings import Settings
 
 STRONG_SECRET = "s" * 48
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 class Exec(Exception):  # noqa: N818 (it stands for the exec call, not an error)
@@ -38,6 +43,7 @@ def production(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ENVIRONMENT", "production")
     monkeypatch.setenv("SECRET_KEY", STRONG_SECRET)
     monkeypatch.setenv("PORT", "8123")
+    monkeypatch.setenv("MAX_UPLOAD_MB", "25")
 
 
 def settings(**values: Any) -> Settings:
@@ -61,10 +67,11 @@ def test_command_serves_on_every_interface_at_port() -> None:
 
 
 def test_command_hardens_the_server() -> None:
-    argv = launcher.command(settings(log_level="WARNING"))
+    argv = launcher.command(settings(log_level="WARNING", max_upload_mb=5))
 
     assert "--server.enableXsrfProtection=true" in argv
     assert "--server.enableCORS=true" in argv
+    assert "--server.maxUploadSize=5" in argv
     assert "--browser.gatherUsageStats=false" in argv
     assert "--client.showErrorDetails=none" in argv
     assert "--server.fileWatcherType=none" in argv
@@ -91,6 +98,7 @@ def test_main_replaces_itself_with_streamlit(
     ((path, argv, env),) = execs
     assert path == sys.executable
     assert "--server.port=8123" in argv
+    assert "--server.maxUploadSize=25" in argv
     assert env["STREAMLIT_SERVER_COOKIE_SECRET"] == STRONG_SECRET
     assert env["ENVIRONMENT"] == "production"
 
@@ -137,3 +145,18 @@ def test_python_dash_m_runs_the_launcher(
         runpy.run_module("{{ cookiecutter.project_slug }}", run_name="__main__")
 
     assert len(execs) == 1
+
+
+def test_the_readme_content_security_policy_allows_streamlits_inline_script() -> None:
+    # The proxy's policy in README.md allows Streamlit's inline scripts by their hashes.
+    page = Path(streamlit.__file__).parent / "static" / "index.html"
+    scripts = re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), re.DOTALL)
+    hashes = [
+        "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        for script in scripts
+    ]
+
+    readme = README.read_text(encoding="utf-8")
+    assert [f"'{digest}'" in readme for digest in hashes] == [True] * len(hashes), (
+        f"put {hashes} in the Content-Security-Policy of README.md and of the proxy"
+    )

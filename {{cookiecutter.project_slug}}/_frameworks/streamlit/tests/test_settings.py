@@ -23,6 +23,7 @@ def test_development_defaults() -> None:
     assert not settings.is_production
     assert settings.log_level == "INFO"
     assert settings.port == 8000
+    assert settings.max_upload_mb == 10
 
 
 def test_development_makes_a_random_secret_per_process() -> None:
@@ -98,7 +99,13 @@ def test_reads_dot_env_in_the_working_directory(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("environment", "staging"), ("log_level", "LOUD"), ("port", 0), ("port", 70000)],
+    [
+        ("environment", "staging"),
+        ("log_level", "LOUD"),
+        ("port", 0),
+        ("port", 70000),
+        ("max_upload_mb", 0),
+    ],
 )
 def test_refuses_invalid_values(field: str, value: Any) -> None:
     with pytest.raises(ValidationError):

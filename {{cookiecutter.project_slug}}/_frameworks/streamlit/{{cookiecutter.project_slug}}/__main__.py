@@ -30,8 +30,10 @@ def server_options(settings: Settings) -> dict[str, str]:
         "server.address": "0.0.0.0",  # noqa: S104 (the container's port is what is published)
         "server.port": str(settings.port),
         "server.fileWatcherType": "none",
+        # CORS protection on: no Access-Control-Allow-Origin: *, websockets from this origin only.
         "server.enableCORS": "true",
         "server.enableXsrfProtection": "true",
+        "server.maxUploadSize": str(settings.max_upload_mb),
         "browser.gatherUsageStats": "false",
         "client.showErrorDetails": "none",
         "client.toolbarMode": "viewer",

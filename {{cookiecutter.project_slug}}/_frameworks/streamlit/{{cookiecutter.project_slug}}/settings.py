@@ -33,9 +33,17 @@ class Settings(BaseSettings):
     secret_key: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(32)))
     log_level: LogLevel = "INFO"
     port: int = Field(default=8000, ge=1, le=65535)
+    # The largest file st.file_uploader accepts, in megabytes (server.maxUploadSize).
+    max_upload_mb: int = Field(default=10, ge=1, le=1024)
 {%- if cookiecutter.auth or cookiecutter.forms %}
+{%- if cookiecutter.database == "postgresql" %}
+    # Required: postgresql://user:password@host:port/name, as compose, Heroku and Kubernetes
+    # give it (db.engine_url picks the psycopg driver).
+    database_url: str
+{%- else %}
     # A SQLAlchemy URL; the default is a SQLite file in the working directory.
     database_url: str = "sqlite:///db.sqlite3"
+{%- endif %}
 {%- endif %}
 {%- if cookiecutter.ml_model %}
     # Where model.skops and model.json live (the training command's default folder); the
