@@ -526,7 +526,7 @@ def measure_framework(
     progress(f"{variant.id}: baking, syncing and running the release steps")
     project = bake(args.template, variant, root)
     sync(project, variant)
-    release(project, variant)
+    release(project, variant, {})
     with ExitStack() as stack:
         servers = start_servers(stack, project, variant, args.workers)
         requests = endpoints(variant, servers["skeleton"], failures)

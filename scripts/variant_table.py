@@ -1,7 +1,8 @@
 """The README's table of what each variant contains: ``uv run python -m scripts.variant_table``.
 
 Bakes each framework bare and with each option alone, and prints, as a Markdown table, the
-runtime dependencies of the bare project and those each option adds, with the number of files.
+runtime dependencies of the bare project and those each option adds, with the number of files,
+and the dependencies that PostgreSQL brings instead of SQLite's.
 The template's tests check that the README holds the table this prints.
 """
 
@@ -20,9 +21,11 @@ from tests.variants import COOKIECUTTER_JSON, TEMPLATE_DIR, option_names
 REQUIREMENT_NAME = re.compile(r"[\[<>=!~;\s]")
 COOKIECUTTER = str(Path(sys.executable).parent / "cookiecutter")
 OPTION_TITLES = {"auth": "+ `auth`", "forms": "+ `forms`", "ml_model": "+ `ml_model`"}
+# Its row: what `database=postgresql` changes where there is a database (Django; else with auth).
+DATABASE_TITLE = "`database=postgresql`"
 
 
-def bake(output: Path, framework: str, **options: bool) -> Path:
+def bake(output: Path, framework: str, **options: object) -> Path:
     answers = {"framework": framework, **dict.fromkeys(option_names(), False), **options}
     command = [COOKIECUTTER, "--no-input", "-o", str(output), str(TEMPLATE_DIR)]
     command += [f"{key}={'yes' if value is True else 'no' if value is False else value}"
@@ -47,25 +50,38 @@ def cell(dependencies: set[str], files: int) -> str:
     return f"{listed} ({files:+d} files)" if files else listed
 
 
+def database_cell(root: Path, framework: str) -> str:
+    """What PostgreSQL changes, on the smallest variant with a database."""
+    options = {} if framework == "django" else {"auth": True}
+    sqlite, _ = contents(bake(root / "sqlite", framework, **options))
+    postgresql, _ = contents(bake(root / "postgresql", framework, database="postgresql", **options))
+    added = ", ".join(sorted(postgresql - sqlite))
+    removed = ", ".join(sorted(sqlite - postgresql))
+    return f"{added} instead of {removed}" if removed else added
+
+
 def table() -> str:
     frameworks: list[str] = COOKIECUTTER_JSON["framework"]
-    rows = {"bare": [], **{name: [] for name in option_names()}}
+    rows: dict[str, list[str]] = {"Bare": []}
+    rows.update({OPTION_TITLES.get(name, f"+ `{name}`"): [] for name in option_names()})
+    rows[DATABASE_TITLE] = []
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         for framework in frameworks:
             bare_deps, bare_files = contents(bake(root / framework / "bare", framework))
-            rows["bare"].append(f"{', '.join(sorted(bare_deps))} ({bare_files} files)")
+            rows["Bare"].append(f"{', '.join(sorted(bare_deps))} ({bare_files} files)")
             for name in option_names():
                 deps, files = contents(bake(root / framework / name, framework, **{name: True}))
-                rows[name].append(cell(deps - bare_deps, files - bare_files))
+                rows[OPTION_TITLES.get(name, f"+ `{name}`")].append(
+                    cell(deps - bare_deps, files - bare_files)
+                )
+            rows[DATABASE_TITLE].append(database_cell(root / framework, framework))
     header = ["", *(name.capitalize() if name != "fastapi" else "FastAPI" for name in frameworks)]
     lines = [
         "| " + " | ".join(header) + " |",
         "| " + " | ".join("---" for _ in header) + " |",
     ]
-    for name, cells in rows.items():
-        title = "Bare" if name == "bare" else OPTION_TITLES.get(name, f"+ `{name}`")
-        lines.append("| " + " | ".join([title, *cells]) + " |")
+    lines += ["| " + " | ".join([title, *cells]) + " |" for title, cells in rows.items()]
     return "\n".join(lines)
 
 
