@@ -9,6 +9,7 @@ server are made once.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -36,6 +37,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=[],
         help="test only the variants on this Python version (repeatable; default: every one)",
     )
+
+
+def pytest_xdist_auto_num_workers() -> int:
+    """One worker more than cores: each spends part of its time waiting on a server or a bake."""
+    return (os.cpu_count() or 1) + 1
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -109,6 +115,7 @@ class Bakery:
         self._stack = stack
         self._baked: dict[Variant, Path] = {}
         self._synced: set[Variant] = set()
+        self._checkouts: dict[Variant, Path] = {}
         self._released: set[Variant] = set()
         self._server: tuple[Variant, Server] | None = None
         self._server_stack = stack.enter_context(ExitStack())
@@ -141,6 +148,21 @@ class Bakery:
             self._synced.add(variant)
         return project
 
+    def checkout(self, variant: Variant) -> Path:
+        """A copy of the project as its CI checks it out: what git would commit (no `.env`, no
+        trained model, no database file), with a fresh environment."""
+        if variant not in self._checkouts:
+            project = self.sync(variant)  # which writes uv.lock, as the user commits it
+            copy = project.parent / f"{project.name}-checkout" / project.name
+            for name in committed_files(project, copy.parent / ".git"):
+                (copy / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(project / name, copy / name)
+            python = find_python(variant.python_version)
+            result = run([tool("uv"), "sync", "--locked", "--python", python], cwd=copy)
+            assert result.returncode == 0, explain(result)
+            self._checkouts[variant] = copy
+        return self._checkouts[variant]
+
     def serve(self, variant: Variant) -> Server:
         """The production command (the Dockerfile's CMD) running with production settings.
 
@@ -159,6 +181,17 @@ class Bakery:
         ready = "/healthz" if variant.is_web else "/_stcore/health"
         self._server = (variant, self._server_stack.enter_context(serve(project, env, ready)))
         return self._server[1]
+
+
+def committed_files(project: Path, git_dir: Path) -> list[str]:
+    """What `git add --all` would commit of the project: its .gitignore decides."""
+    git = [shutil.which("git") or "git", f"--git-dir={git_dir}", f"--work-tree={project}"]
+    for args in (["init", "--quiet"], ["add", "--all"]):
+        result = run([*git, *args], cwd=project)
+        assert result.returncode == 0, explain(result)
+    result = run([*git, "ls-files", "-z"], cwd=project)
+    assert result.returncode == 0, explain(result)
+    return [name for name in result.stdout.split("\0") if name]
 
 
 def compose_environment(project: Path) -> dict[str, str]:
@@ -192,9 +225,21 @@ def synced_project(bakery: Bakery, variant: Variant) -> Path:
 
 
 @pytest.fixture
-def project_env(bakery: Bakery, variant: Variant) -> dict[str, str]:
-    """The environment for the variant's own commands (its database, where the harness gives it)."""
-    return clean_env(**bakery.environment(variant))
+def checkout(bakery: Bakery, variant: Variant) -> Path:
+    """The variant as its own CI checks it out: without `.env`, with its own environment."""
+    return bakery.checkout(variant)
+
+
+@pytest.fixture
+def project_env(
+    bakery: Bakery, variant: Variant, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
+    """The environment for the variant's own commands: its database, where the harness gives
+    it, and a mypy cache that the variants of one framework and Python share on this worker
+    (the libraries' types are checked once; mypy re-checks whatever differs)."""
+    key = f"{variant.framework}-py{variant.python_version}"
+    mypy_cache = tmp_path_factory.getbasetemp() / "mypy-cache" / key
+    return clean_env(**bakery.environment(variant), MYPY_CACHE_DIR=str(mypy_cache))
 
 
 @pytest.fixture

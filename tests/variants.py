@@ -1,11 +1,11 @@
 """The variant matrix, derived from cookiecutter.json.
 
-Every framework choice times every yes/no question, on the default Python and database; each of
-those with a database and the ML model again on every other database; and every framework with
-every option on, on each other Python version offered. A new option, database or version in
-cookiecutter.json joins the matrix without a change here. Ids read like the variant, e.g.
-``fastapi-auth-noforms-ml``, ``flask-noauth-forms-ml-postgresql`` or
-``django-auth-forms-ml-py313``."""
+Every framework choice times every yes/no question, on the default Python and database (the 32
+variants); each of those with a database but without the ML model again on every other
+database; and every framework with every option on, on each other Python version offered, the
+newest on the last database. A new option, database or version in cookiecutter.json joins the
+matrix without a change here. Ids read like the variant, e.g. ``fastapi-auth-noforms-ml``,
+``flask-noauth-forms-noml-postgresql`` or ``django-auth-forms-ml-postgresql-py313``."""
 
 from __future__ import annotations
 
@@ -84,17 +84,23 @@ def all_variants() -> list[Variant]:
         for values in itertools.product((False, True), repeat=len(names))
     ]
     # Where there is no database the answer changes nothing, so those bakes are not repeated.
-    # The ML model never touches the database: of each pair that differs only in ml_model, the
-    # one with the model (and its signed-in predictions, with auth) stands for both.
+    # The ML model never touches the database: the variants without it try each other database
+    # (and the newest Python tries the last database with every option on, the model included).
     other_databases = [
         replace(variant, database=database)
         for variant in matrix
-        if variant.has_database and variant.has("ml_model")
+        if variant.has_database and not variant.has("ml_model")
         for database in DATABASES[1:]
     ]
     everything_on = tuple((name, True) for name in names)
+    newest = PYTHON_VERSIONS[-1]
     newer_pythons = [
-        Variant(framework, everything_on, version)
+        Variant(
+            framework,
+            everything_on,
+            version,
+            DATABASES[-1] if version == newest else DEFAULT_DATABASE,
+        )
         for version in PYTHON_VERSIONS[1:]
         for framework in frameworks
     ]
