@@ -95,8 +95,8 @@ def test_production_asks_browsers_for_https_only(production: TestClient) -> None
 
 
 def test_a_request_id_is_made_when_none_is_sent(client: TestClient) -> None:
-    first = client.get("/healthz").headers["x-request-id"]
-    second = client.get("/healthz").headers["x-request-id"]
+    first = client.get("/").headers["x-request-id"]
+    second = client.get("/").headers["x-request-id"]
 
     assert re.fullmatch(r"[0-9a-f]{32}", first)
     assert first != second
@@ -105,14 +105,14 @@ def test_a_request_id_is_made_when_none_is_sent(client: TestClient) -> None:
 def test_a_well_formed_request_id_is_kept(client: TestClient) -> None:
     sent = "proxy-7f3a.01:b_c"
 
-    response = client.get("/healthz", headers={"X-Request-ID": sent})
+    response = client.get("/", headers={"X-Request-ID": sent})
 
     assert response.headers["x-request-id"] == sent
 
 
 @pytest.mark.parametrize("sent", ["", "a" * 129, "with space", "new\u2028line", "<script>", "a,b"])
 def test_a_malformed_request_id_is_replaced(client: TestClient, sent: str) -> None:
-    response = client.get("/healthz", headers=[(b"x-request-id", sent.encode())])
+    response = client.get("/", headers=[(b"x-request-id", sent.encode())])
 
     assert re.fullmatch(r"[0-9a-f]{32}", response.headers["x-request-id"])
 
@@ -134,18 +134,19 @@ def test_production_logs_one_json_access_line_per_request(
 
 @pytest.mark.parametrize(
     ("log_level", "method", "logged"),
-    [("INFO", "GET", []), ("DEBUG", "GET", ["DEBUG"]), ("INFO", "POST", ["INFO"])],
+    [("DEBUG", "GET", []), ("DEBUG", "HEAD", []), ("INFO", "POST", ["INFO"])],
 )
-def test_the_health_check_answers_are_logged_at_debug_level(
+def test_the_health_check_gets_no_access_line_nor_request_id(
     settings: Settings, logs: io.StringIO, log_level: str, method: str, logged: list[str]
 ) -> None:
     production = settings.model_copy(update={"environment": "production", "log_level": log_level})
     client = TestClient(create_app(production))
     log_to(logs)
 
-    client.request(method, "/healthz")
+    response = client.request(method, "/healthz")
 
     assert [line["level"] for line in json_lines(logs)] == logged
+    assert ("x-request-id" in response.headers) == bool(logged)
 
 
 def test_every_record_of_a_request_has_its_id(production: TestClient, logs: io.StringIO) -> None:

@@ -10,7 +10,6 @@ import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
-from http import HTTPStatus
 from typing import Any
 
 from fastapi import HTTPException
@@ -43,6 +42,9 @@ SECURITY_HEADERS = [
 STRICT_TRANSPORT_SECURITY = (b"strict-transport-security", b"max-age=31536000")
 SERVER_ERROR = json.dumps({"detail": "Internal Server Error"}).encode()
 
+# The requests to quiet paths that skip the request id and the access line.
+QUIET_METHODS = frozenset({"GET", "HEAD"})
+
 access_log = logging.getLogger(f"{__package__}.access")
 
 
@@ -70,16 +72,22 @@ class RequestMiddleware:
     ) -> None:
         self.app = app
         self.max_body_size = max_body_size
-        # Paths polled so often (the health check) that their successful answers are logged
-        # at DEBUG: an access line costs more than the health check itself.
+        # Paths polled so often (the health check) that a GET of them gets no request id and no
+        # access line: those would cost more than the health check itself.
         self.quiet_paths = frozenset(quiet_paths)
         self.headers = [*SECURITY_HEADERS, *([STRICT_TRANSPORT_SECURITY] if production else [])]
+        self.fixed_headers = [*self.headers, (b"content-security-policy", CONTENT_SECURITY_POLICY)]
         self.too_large = json.dumps({"detail": BodyTooLargeError(max_body_size).detail}).encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one request (anything else, such as lifespan events, passes through)."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["method"] in QUIET_METHODS and scope["path"] in self.quiet_paths:
+            # The health check, which each load balancer polls every few seconds: the headers
+            # only, without a request id or an access line, so that it stays cheap.
+            await self.app(scope, receive, self.with_fixed_headers(send))
             return
         start = time.perf_counter()
         rid, content_length, chunked = read_headers(scope["headers"])
@@ -112,10 +120,19 @@ class RequestMiddleware:
                 await self.answer(send_with_headers, 500, SERVER_ERROR)
             raise
         finally:
-            quiet = status == HTTPStatus.OK and scope["path"] in self.quiet_paths
-            level = logging.DEBUG if quiet else logging.INFO
-            if access_log.isEnabledFor(level):
-                log_access(level, scope, status or 500, time.perf_counter() - start)
+            if access_log.isEnabledFor(logging.INFO):
+                log_access(logging.INFO, scope, status or 500, time.perf_counter() - start)
+
+    def with_fixed_headers(self, send: Send) -> Send:
+        """Return ``send`` that adds the security headers and the default policy."""
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [*message.get("headers", ()), *self.fixed_headers]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        return send_with_headers
 
     def limit(self, receive: Receive) -> Receive:
         """Return ``receive`` that stops a body of unknown length once it passes the limit."""
