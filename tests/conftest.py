@@ -154,6 +154,7 @@ class Bakery:
         if variant not in self._checkouts:
             project = self.sync(variant)  # which writes uv.lock, as the user commits it
             copy = project.parent / f"{project.name}-checkout" / project.name
+            copy.mkdir(parents=True)
             for name in committed_files(project, copy.parent / ".git"):
                 (copy / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(project / name, copy / name)
