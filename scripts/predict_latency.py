@@ -69,6 +69,7 @@ print(json.dumps(times))
 
 def bake(output: Path, framework: str) -> Path:
     variant = Variant(framework, (("auth", False), ("forms", False), ("ml_model", True)))
+    output.mkdir(parents=True)
     config = make_config(output)
     command = [str(Path(sys.executable).parent / "cookiecutter"), "--no-input", "--config-file",
                str(config), "-o", str(output), str(TEMPLATE_DIR)]  # fmt: skip
