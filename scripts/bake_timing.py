@@ -61,9 +61,7 @@ def main() -> int:
     parser.add_argument("--max-ratio", type=float, default=1.5, help="target (default 1.5)")
     args = parser.parse_args()
 
-    variants = {
-        v.id: [f"{key}={value}" for key, value in v.context.items()] for v in all_variants()
-    }
+    variants = {variant.id: variant.cli_answers for variant in all_variants()}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         floor_template = make_floor_template(root)

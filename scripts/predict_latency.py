@@ -24,7 +24,7 @@ from pathlib import Path
 
 from scripts.bake_timing import make_config
 from tests.conftest import release
-from tests.harness import explain, find_python, run, serve, tool
+from tests.harness import explain, run, serve, uv_sync
 from tests.variants import TEMPLATE_DIR, WEB_FRAMEWORKS, Variant
 
 # Runs in the baked project's environment; prints {"client": [...], "direct": [...]} in ms.
@@ -72,14 +72,10 @@ def bake(output: Path, framework: str) -> Path:
     output.mkdir(parents=True)
     config = make_config(output)
     command = [str(Path(sys.executable).parent / "cookiecutter"), "--no-input", "--config-file",
-               str(config), "-o", str(output), str(TEMPLATE_DIR)]  # fmt: skip
-    command += [f"{key}={value if isinstance(value, str) else 'yes' if value else 'no'}"
-                for key, value in variant.context.items()]  # fmt: skip
+               str(config), "-o", str(output), str(TEMPLATE_DIR), *variant.cli_answers]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True)
     project = output / "my_service"
-    result = run([tool("uv"), "sync", "--python", find_python(variant.python_version)], project)
-    if result.returncode != 0:
-        sys.exit(explain(result))
+    uv_sync(project, variant.python_version)
     release(project, variant, {})
     return project
 

@@ -15,7 +15,13 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from tests.variants import COOKIECUTTER_JSON, TEMPLATE_DIR, option_names
+from tests.variants import (
+    COOKIECUTTER_JSON,
+    DEFAULT_DATABASE,
+    TEMPLATE_DIR,
+    Variant,
+    option_names,
+)
 
 # What ends the name in a requirement such as "uvicorn[standard]>=0.30".
 REQUIREMENT_NAME = re.compile(r"[\[<>=!~;\s]")
@@ -25,12 +31,11 @@ OPTION_TITLES = {"auth": "+ `auth`", "forms": "+ `forms`", "ml_model": "+ `ml_mo
 DATABASE_TITLE = "`database=postgresql`"
 
 
-def bake(output: Path, framework: str, **options: object) -> Path:
-    answers = {"framework": framework, **dict.fromkeys(option_names(), False), **options}
+def bake(output: Path, framework: str, database: str = DEFAULT_DATABASE, **on: bool) -> Path:
+    options = tuple((name, on.get(name, False)) for name in option_names())
+    variant = Variant(framework, options, database=database)
     command = [COOKIECUTTER, "--no-input", "-o", str(output), str(TEMPLATE_DIR)]
-    command += [f"{key}={'yes' if value is True else 'no' if value is False else value}"
-                for key, value in answers.items()]  # fmt: skip
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run([*command, *variant.cli_answers], check=True, capture_output=True)
     (project,) = output.iterdir()
     return project
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from tests.database import fresh_database
-from tests.harness import Server, clean_env, explain, find_python, run, serve, tool
+from tests.harness import Server, clean_env, explain, run, serve, uv_sync
 from tests.variants import TEMPLATE_DIR, Variant, all_variants
 
 
@@ -142,9 +142,7 @@ class Bakery:
         """The baked project with its own environment, made from its own pyproject.toml."""
         project = self.bake(variant)
         if variant not in self._synced:
-            python = find_python(variant.python_version)
-            result = run([tool("uv"), "sync", "--python", python], cwd=project)
-            assert result.returncode == 0, explain(result)
+            uv_sync(project, variant.python_version)
             self._synced.add(variant)
         return project
 
@@ -158,9 +156,7 @@ class Bakery:
             for name in committed_files(project, copy.parent / ".git"):
                 (copy / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(project / name, copy / name)
-            python = find_python(variant.python_version)
-            result = run([tool("uv"), "sync", "--locked", "--python", python], cwd=copy)
-            assert result.returncode == 0, explain(result)
+            uv_sync(copy, variant.python_version, "--locked")
             self._checkouts[variant] = copy
         return self._checkouts[variant]
 

@@ -109,6 +109,12 @@ def find_python(version: str) -> str:
     return version
 
 
+def uv_sync(project: Path, python_version: str, *flags: str) -> None:
+    """Make the project's own environment from its pyproject.toml with that Python."""
+    result = run([tool("uv"), "sync", *flags, "--python", find_python(python_version)], project)
+    assert result.returncode == 0, explain(result)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -54,6 +54,15 @@ class Variant:
         }
 
     @property
+    def cli_answers(self) -> list[str]:
+        """The answers as the ``key=value`` arguments of the cookiecutter command."""
+        words = {True: "yes", False: "no"}
+        return [
+            f"{key}={words[value] if isinstance(value, bool) else value}"
+            for key, value in self.context.items()
+        ]
+
+    @property
     def is_web(self) -> bool:
         return self.framework in WEB_FRAMEWORKS
 
