@@ -79,3 +79,12 @@ def test_readme_links_and_pictures_exist() -> None:
     assert local, "the README should link to files of this repository"
     missing = sorted(target for target in local if not (TEMPLATE_DIR / target).exists())
     assert missing == [], "run `uv run python -m scripts.screenshots` for missing pictures"
+
+
+@pytest.mark.xdist_group("one-worker")
+def test_xdist_keeps_a_group_on_one_worker(request: pytest.FixtureRequest) -> None:
+    """Each variant's tests share one xdist group, so that one worker bakes, syncs and serves
+    it once. pytest-xdist 3.8 with pytest 9.2 drops the groups without a word (#1386), and the
+    run takes several times longer."""
+    if request.config.getvalue("loadgroup"):  # running under `--dist loadgroup`
+        assert request.node.nodeid.endswith("@one-worker"), "install uv.lock's pytest"
