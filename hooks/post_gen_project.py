@@ -6,10 +6,17 @@ condition on the answers that keeps it. A path is kept when its own condition an
 its listed ancestors hold. The hook deletes what the answers do not keep, moves the chosen
 framework's folder ``_frameworks/<framework>/`` into the project root, removes empty folders,
 writes a ``.env`` with fresh secrets and the answers for a re-bake, and prints what to do next.
+
+Cookiecutter copies ``_frameworks/`` as it is (it is in ``_copy_without_render``): rendering
+all four frameworks cost most of a bake, and three of them are deleted here. The hook renders
+the names and the kept files of the chosen framework itself, with cookiecutter's own Jinja
+environment and the same ``_copy_without_render`` rules, so that they read as if cookiecutter
+had rendered them.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -18,6 +25,10 @@ import shutil
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import cast
+
+from cookiecutter.utils import create_env_with_context
+from jinja2 import Environment, TemplateError
 
 # Rendered by cookiecutter; a raw string so that any answer stays valid JSON and valid Python.
 ANSWERS_JSON = r"""{{ cookiecutter | jsonify }}"""
@@ -244,6 +255,60 @@ def trim(root: Path, answers: Answers) -> None:
             target.unlink()
 
 
+def template_environment(answers: Answers) -> Environment:
+    """Cookiecutter's Jinja environment for these answers, as it renders the common files."""
+    return create_env_with_context({"cookiecutter": answers})
+
+
+def copied_as_is(path: str, answers: Answers) -> bool:
+    """Whether cookiecutter leaves the template path unrendered: the path or one of its
+    folders matches a ``_copy_without_render`` pattern other than the frameworks folder."""
+    patterns = cast("list[str]", answers.get("_copy_without_render", []))
+    pure = PurePosixPath(path)
+    return any(
+        fnmatch.fnmatch(str(part), pattern)
+        for part in (pure, *pure.parents)
+        for pattern in patterns
+        if pattern != FRAMEWORKS_DIR
+    )
+
+
+def render_text(env: Environment, text: str, answers: Answers, where: str) -> str:
+    """Render one template string; a template error names the path it comes from."""
+    try:
+        return env.from_string(text).render(cookiecutter=answers)
+    except TemplateError as error:
+        msg = f"{where}: {error}"
+        raise HookError(msg) from error
+
+
+def render_names(root: Path, answers: Answers, env: Environment) -> list[Path]:
+    """Give the chosen framework's paths their rendered names; return its files to render.
+
+    Paths are renamed deepest first, so that a folder is renamed after what it holds.
+    """
+    folder = root / FRAMEWORKS_DIR / str(answers["framework"])
+    paths = sorted(folder.rglob("*"), key=lambda path: len(path.parts), reverse=True)
+    to_render = []
+    for path in paths:
+        template_path = path.relative_to(root).as_posix()
+        if path.is_file() and not copied_as_is(template_path, answers):
+            to_render.append(root / render_text(env, template_path, answers, template_path))
+        if "{" in path.name:
+            path.rename(path.with_name(render_text(env, path.name, answers, template_path)))
+    return to_render
+
+
+def render_files(root: Path, paths: list[Path], answers: Answers, env: Environment) -> None:
+    """Render the contents of those files the trim kept, in place."""
+    for path in paths:
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        rendered = render_text(env, text, answers, path.relative_to(root).as_posix())
+        path.write_text(rendered, encoding="utf-8", newline="\n")
+
+
 def merge_into(source: Path, destination: Path) -> None:
     """Move the tree ``source`` into ``destination``, refusing to overwrite a file."""
     for item in sorted(source.iterdir()):
@@ -347,7 +412,10 @@ def summary(root: Path, answers: Answers, *, color: bool) -> str:
 
 def bake(root: Path, answers: Answers) -> None:
     """Turn the freshly rendered tree at ``root`` into the chosen variant."""
+    env = template_environment(answers)
+    framework_files = render_names(root, answers, env)
     trim(root, answers)
+    render_files(root, framework_files, answers, env)
     promote_framework(root, str(answers["framework"]))
     remove_empty_dirs(root)
     write_env(root)

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import stat
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
-from tests.harness import PROJECT_TEMPLATE, load_hook, template_files
-from tests.variants import all_variants
+from tests.harness import PROJECT_TEMPLATE, SLUG_DIR, load_hook, template_files
+from tests.variants import COOKIECUTTER_JSON, TEMPLATE_DIR, all_variants, option_names
 
 post_gen = load_hook("post_gen_project")
 SLUG = "{slug}"
 
 
 def answers(framework: str = "flask", **options: bool) -> dict[str, object]:
-    return {"framework": framework, "project_slug": "pkg", **options}
+    return {
+        "framework": framework,
+        "project_slug": "pkg",
+        "_copy_without_render": [post_gen.FRAMEWORKS_DIR, "*/templates", "*/static"],
+        **options,
+    }
 
 
 def test_every_template_file_is_claimed_by_the_table() -> None:
@@ -81,6 +89,7 @@ def test_bake_keeps_one_framework_and_promotes_it(
     table = {
         "common.txt": post_gen.always,
         "_frameworks/flask": post_gen.framework_is("flask"),
+        "_frameworks/flask/{slug}/extra.py": post_gen.option("extra"),
         "_frameworks/django": post_gen.framework_is("django"),
     }
     monkeypatch.setattr(post_gen, "KEEP_WHEN", table)
@@ -89,12 +98,17 @@ def test_bake_keeps_one_framework_and_promotes_it(
         {
             "common.txt": "shared",
             "_frameworks/flask/.env.example": "# comment\nSECRET_KEY=change-me\nLOG_LEVEL=INFO",
-            "_frameworks/flask/pkg/app.py": "flask",
-            "_frameworks/django/pkg/settings.py": "django",
+            "_frameworks/flask/{{cookiecutter.project_slug}}/app.py": (
+                "import {{ cookiecutter.project_slug }}\n{% if cookiecutter.extra %}x{% endif %}"
+            ),
+            "_frameworks/flask/{{cookiecutter.project_slug}}/templates/page.html": "{{ title }}",
+            # Not kept, so never rendered: rendering them would fail.
+            "_frameworks/flask/{{cookiecutter.project_slug}}/extra.py": "{{ cookiecutter.nope }}",
+            "_frameworks/django/{{cookiecutter.project_slug}}/settings.py": "{{ nope }}",
             "_frameworks/django/manage.py": "django",
         },
     )
-    post_gen.bake(tmp_path, answers("flask"))
+    post_gen.bake(tmp_path, answers("flask", extra=False))
     files = tree(tmp_path)
     assert set(files) == {
         "common.txt",
@@ -102,7 +116,10 @@ def test_bake_keeps_one_framework_and_promotes_it(
         ".env",
         post_gen.REPLAY_FILE,
         "pkg/app.py",
+        "pkg/templates/page.html",
     }
+    assert files["pkg/app.py"] == "import pkg\n"
+    assert files["pkg/templates/page.html"] == "{{ title }}"  # the app's own template, as is
     assert not (tmp_path / "_frameworks").exists()
     env_lines = files[".env"].splitlines()
     assert env_lines[0] == "# comment"
@@ -112,6 +129,15 @@ def test_bake_keeps_one_framework_and_promotes_it(
     assert len(secret) >= 32
     assert secret != post_gen.SECRET_PLACEHOLDER
     assert stat.S_IMODE((tmp_path / ".env").stat().st_mode) == 0o600
+
+
+def test_a_template_error_in_a_framework_file_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(post_gen, "KEEP_WHEN", {"_frameworks/flask": post_gen.always})
+    make_tree(tmp_path, {"_frameworks/flask/{{cookiecutter.project_slug}}/app.py": "{{ oops"})
+    with pytest.raises(post_gen.HookError, match=r"_frameworks/flask/pkg/app\.py"):
+        post_gen.bake(tmp_path, answers("flask"))
 
 
 def test_secrets_differ_between_bakes(tmp_path: Path) -> None:
@@ -202,3 +228,31 @@ def test_summary_starts_postgresql_first_where_the_variant_uses_it(
     assert [line for line in lines if "docker compose" in line] == steps
     run_line = next(index for index, line in enumerate(lines) if line.endswith("# run the app"))
     assert all(lines.index(step) < run_line for step in steps)
+
+
+@pytest.mark.parametrize("framework", COOKIECUTTER_JSON["framework"])
+def test_the_hook_renders_the_framework_as_cookiecutter_would(
+    cookies: Any, tmp_path: Path, framework: str
+) -> None:
+    """Cookiecutter copies _frameworks/ unrendered and the hook renders the chosen one: the
+    result is byte for byte what cookiecutter gives when it renders every framework itself."""
+    rendering_all = tmp_path / "template"
+    rendering_all.mkdir()
+    for name in ("cookiecutter.json", "hooks", SLUG_DIR):
+        copy = shutil.copytree if (TEMPLATE_DIR / name).is_dir() else shutil.copy2
+        copy(TEMPLATE_DIR / name, rendering_all / name)
+    config = json.loads((rendering_all / "cookiecutter.json").read_text(encoding="utf-8"))
+    config["_copy_without_render"].remove(post_gen.FRAMEWORKS_DIR)
+    (rendering_all / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+
+    context = {"framework": framework, "database": "postgresql"}
+    context |= dict.fromkeys(option_names(), True)
+    baked = [
+        cookies.bake(extra_context=context, template=str(template))
+        for template in (TEMPLATE_DIR, rendering_all)
+    ]
+    for result in baked:
+        assert result.exit_code == 0, result.exception
+    by_hook, by_cookiecutter = (tree(result.project_path) for result in baked)
+    del by_hook[post_gen.ENV_FILE], by_cookiecutter[post_gen.ENV_FILE]  # fresh secrets
+    assert by_hook == by_cookiecutter
