@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from {{ cookiecutter.project_slug }}.ml.batch import (
@@ -203,11 +203,14 @@ def check(data: bytes) -> None:
     assert all(math.isfinite(value) and abs(value) <= MAX_ABS_VALUE for value in values)
 
 
+# No deadline: parsing a file takes what the machine's load allows, whatever its bytes.
+@settings(deadline=None)
 @given(csv_files())
 def test_any_csv_file_gives_rows_or_a_message(data: bytes) -> None:
     check(data)
 
 
+@settings(deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_give_rows_or_a_message(data: bytes) -> None:
     check(data)
