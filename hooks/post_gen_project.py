@@ -9,8 +9,8 @@ writes a ``.env`` with fresh secrets and the answers for a re-bake, and prints w
 
 Cookiecutter copies ``_frameworks/`` as it is (it is in ``_copy_without_render``): rendering
 all four frameworks cost most of a bake, and three of them are deleted here. The hook renders
-the names and the kept files of the chosen framework itself, with cookiecutter's own Jinja
-environment and the same ``_copy_without_render`` rules, so that they read as if cookiecutter
+the names and the kept files of the chosen framework itself, with Jinja set up as cookiecutter
+sets it up and the same ``_copy_without_render`` rules, so that they read as if cookiecutter
 had rendered them.
 """
 
@@ -27,8 +27,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import cast
 
-from cookiecutter.utils import create_env_with_context
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment, StrictUndefined, TemplateError
 
 # Rendered by cookiecutter; a raw string so that any answer stays valid JSON and valid Python.
 ANSWERS_JSON = r"""{{ cookiecutter | jsonify }}"""
@@ -44,6 +43,10 @@ SECRET_PLACEHOLDER = "change-me"  # noqa: S105 (the placeholder, not a secret)
 REFERENCE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
 # The answers, for `cookiecutter --replay-file .cookiecutter-replay.json <template>`.
 REPLAY_FILE = ".cookiecutter-replay.json"
+# In a framework's files: an answer (cookiecutter.<name> in double braces), and any other Jinja
+# syntax. (No braces side by side here: cookiecutter renders this file.)
+ANSWER = re.compile(r"\{\{ *cookiecutter\.(\w+) *\}\}")
+JINJA_SYNTAX = re.compile(r"\{(?:\{|%|#)")
 
 FRAMEWORK_NAMES = {
     "flask": "Flask",
@@ -255,9 +258,37 @@ def trim(root: Path, answers: Answers) -> None:
             target.unlink()
 
 
-def template_environment(answers: Answers) -> Environment:
-    """Cookiecutter's Jinja environment for these answers, as it renders the common files."""
-    return create_env_with_context({"cookiecutter": answers})
+class Renderer:
+    """Renders template text as cookiecutter would, with the answers.
+
+    Most files use no Jinja but answers (cookiecutter.<name> in double braces): the answers
+    are substituted into those directly, which is much faster than compiling them with Jinja.
+    The rest go through Jinja, set up as cookiecutter sets it up.
+    """
+
+    def __init__(self, answers: Answers) -> None:
+        self.answers = answers
+        # Cookiecutter's settings. Its own environment would add its extensions (jsonify, time,
+        # uuid...), which no framework file uses and which take longer to load than a bake
+        # takes to render.
+        self.environment = Environment(  # noqa: S701 (source code, not HTML: as cookiecutter)
+            undefined=StrictUndefined, keep_trailing_newline=True
+        )
+
+    def __call__(self, text: str, where: str) -> str:
+        if not JINJA_SYNTAX.search(ANSWER.sub("", text)):
+            return ANSWER.sub(lambda match: self.answer(match[1], where), text)
+        try:
+            return self.environment.from_string(text).render(cookiecutter=self.answers)
+        except TemplateError as error:
+            msg = f"{where}: {error}"
+            raise HookError(msg) from error
+
+    def answer(self, name: str, where: str) -> str:
+        if name not in self.answers:
+            msg = f"{where}: there is no answer {name!r}"
+            raise HookError(msg)
+        return str(self.answers[name])
 
 
 def copied_as_is(path: str, answers: Answers) -> bool:
@@ -273,16 +304,7 @@ def copied_as_is(path: str, answers: Answers) -> bool:
     )
 
 
-def render_text(env: Environment, text: str, answers: Answers, where: str) -> str:
-    """Render one template string; a template error names the path it comes from."""
-    try:
-        return env.from_string(text).render(cookiecutter=answers)
-    except TemplateError as error:
-        msg = f"{where}: {error}"
-        raise HookError(msg) from error
-
-
-def render_names(root: Path, answers: Answers, env: Environment) -> list[Path]:
+def render_names(root: Path, answers: Answers, render: Renderer) -> list[Path]:
     """Give the chosen framework's paths their rendered names; return its files to render.
 
     Paths are renamed deepest first, so that a folder is renamed after what it holds.
@@ -293,20 +315,21 @@ def render_names(root: Path, answers: Answers, env: Environment) -> list[Path]:
     for path in paths:
         template_path = path.relative_to(root).as_posix()
         if path.is_file() and not copied_as_is(template_path, answers):
-            to_render.append(root / render_text(env, template_path, answers, template_path))
+            to_render.append(root / render(template_path, template_path))
         if "{" in path.name:
-            path.rename(path.with_name(render_text(env, path.name, answers, template_path)))
+            path.rename(path.with_name(render(path.name, template_path)))
     return to_render
 
 
-def render_files(root: Path, paths: list[Path], answers: Answers, env: Environment) -> None:
+def render_files(root: Path, paths: list[Path], render: Renderer) -> None:
     """Render the contents of those files the trim kept, in place."""
     for path in paths:
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        rendered = render_text(env, text, answers, path.relative_to(root).as_posix())
-        path.write_text(rendered, encoding="utf-8", newline="\n")
+        rendered = render(text, path.relative_to(root).as_posix())
+        if rendered != text:
+            path.write_text(rendered, encoding="utf-8", newline="\n")
 
 
 def merge_into(source: Path, destination: Path) -> None:
@@ -412,10 +435,10 @@ def summary(root: Path, answers: Answers, *, color: bool) -> str:
 
 def bake(root: Path, answers: Answers) -> None:
     """Turn the freshly rendered tree at ``root`` into the chosen variant."""
-    env = template_environment(answers)
-    framework_files = render_names(root, answers, env)
+    render = Renderer(answers)
+    framework_files = render_names(root, answers, render)
     trim(root, answers)
-    render_files(root, framework_files, answers, env)
+    render_files(root, framework_files, render)
     promote_framework(root, str(answers["framework"]))
     remove_empty_dirs(root)
     write_env(root)

@@ -101,6 +101,9 @@ def test_bake_keeps_one_framework_and_promotes_it(
             "_frameworks/flask/{{cookiecutter.project_slug}}/app.py": (
                 "import {{ cookiecutter.project_slug }}\n{% if cookiecutter.extra %}x{% endif %}"
             ),
+            "_frameworks/flask/{{cookiecutter.project_slug}}/names.py": (
+                "{{ cookiecutter.project_slug }}, {{cookiecutter.framework}}\n"
+            ),
             "_frameworks/flask/{{cookiecutter.project_slug}}/templates/page.html": "{{ title }}",
             # Not kept, so never rendered: rendering them would fail.
             "_frameworks/flask/{{cookiecutter.project_slug}}/extra.py": "{{ cookiecutter.nope }}",
@@ -116,9 +119,11 @@ def test_bake_keeps_one_framework_and_promotes_it(
         ".env",
         post_gen.REPLAY_FILE,
         "pkg/app.py",
+        "pkg/names.py",
         "pkg/templates/page.html",
     }
     assert files["pkg/app.py"] == "import pkg\n"
+    assert files["pkg/names.py"] == "pkg, flask\n"
     assert files["pkg/templates/page.html"] == "{{ title }}"  # the app's own template, as is
     assert not (tmp_path / "_frameworks").exists()
     env_lines = files[".env"].splitlines()
@@ -131,11 +136,12 @@ def test_bake_keeps_one_framework_and_promotes_it(
     assert stat.S_IMODE((tmp_path / ".env").stat().st_mode) == 0o600
 
 
+@pytest.mark.parametrize("source", ["{{ oops", "{{ cookiecutter.nope }}", "{{ nope }}"])
 def test_a_template_error_in_a_framework_file_names_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
 ) -> None:
     monkeypatch.setattr(post_gen, "KEEP_WHEN", {"_frameworks/flask": post_gen.always})
-    make_tree(tmp_path, {"_frameworks/flask/{{cookiecutter.project_slug}}/app.py": "{{ oops"})
+    make_tree(tmp_path, {"_frameworks/flask/{{cookiecutter.project_slug}}/app.py": source})
     with pytest.raises(post_gen.HookError, match=r"_frameworks/flask/pkg/app\.py"):
         post_gen.bake(tmp_path, answers("flask"))
 
