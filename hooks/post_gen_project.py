@@ -167,10 +167,12 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/fastapi/tests/test_database.py": any_option("auth", "forms"),
     "_frameworks/fastapi/tests/test_forms.py": any_option("auth", "forms"),
     "_frameworks/fastapi/tests/helpers.py": any_option("auth", "forms"),
+    "_frameworks/fastapi/tests/database_fixtures.py": any_option("auth", "forms"),
     "_frameworks/fastapi/{slug}/auth": option("auth"),
     "_frameworks/fastapi/{slug}/templates/auth": option("auth"),
     "_frameworks/fastapi/tests/test_auth_api.py": option("auth"),
     "_frameworks/fastapi/tests/test_auth_pages.py": option("auth"),
+    "_frameworks/fastapi/tests/auth_fixtures.py": option("auth"),
     "_frameworks/fastapi/{slug}/contact": option("forms"),
     "_frameworks/fastapi/{slug}/templates/contact": option("forms"),
     "_frameworks/fastapi/tests/test_contact.py": option("forms"),
@@ -180,6 +182,7 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/fastapi/{slug}/templates/ml/nav.html": option("forms"),
     "_frameworks/fastapi/{slug}/templates/ml/predict.html": option("forms"),
     "_frameworks/fastapi/tests/test_ml_api.py": option("ml_model"),
+    "_frameworks/fastapi/tests/ml_fixtures.py": option("ml_model"),
     # django
     f"{FRAMEWORKS_DIR}/django": framework_is("django"),
     "_frameworks/django/{slug}/users": option("auth"),
@@ -199,11 +202,13 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/streamlit/{slug}/models.py": any_option("auth", "forms"),
     "_frameworks/streamlit/{slug}/db.py": any_option("auth", "forms"),
     "_frameworks/streamlit/tests/test_db.py": any_option("auth", "forms"),
+    "_frameworks/streamlit/tests/database_fixtures.py": any_option("auth", "forms"),
     "_frameworks/streamlit/{slug}/auth.py": option("auth"),
     "_frameworks/streamlit/{slug}/users.py": option("auth"),
     "_frameworks/streamlit/{slug}/pages/sign_in.py": option("auth"),
     "_frameworks/streamlit/tests/test_users.py": option("auth"),
     "_frameworks/streamlit/tests/test_sign_in_page.py": option("auth"),
+    "_frameworks/streamlit/tests/auth_fixtures.py": option("auth"),
     "_frameworks/streamlit/{slug}/contact.py": option("forms"),
     "_frameworks/streamlit/{slug}/pages/contact.py": option("forms"),
     "_frameworks/streamlit/tests/test_contact.py": option("forms"),
@@ -212,6 +217,7 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/streamlit/{slug}/pages/predict.py": option("ml_model"),
     "_frameworks/streamlit/tests/test_ml_batch.py": option("ml_model"),
     "_frameworks/streamlit/tests/test_predict_page.py": option("ml_model"),
+    "_frameworks/streamlit/tests/ml_fixtures.py": option("ml_model"),
 }
 
 

@@ -19,7 +19,7 @@ from {{ cookiecutter.project_slug }}.settings import Settings
 from tests.helpers import PASSWORD
 
 Rows = Callable[[str], int]
-# Captured before the tests swap in a fast hasher (conftest.fast_password_hashing).
+# Captured before the tests swap in a fast hasher (auth_fixtures.fast_password_hashing).
 PRODUCTION_HASH = security.password_hash
 
 

@@ -38,7 +38,7 @@ DIALECT = sqlite.dialect()
 def empty_database(database: Engine) -> Iterator[Engine]:
     """Return the test's database without the app's tables; migrate it back up afterwards.
 
-    The alembic command finds the test's database in DATABASE_URL (see conftest.py).
+    The alembic command finds the test's database in DATABASE_URL (see database_fixtures.py).
     """
     command.downgrade(Config(ALEMBIC_INI), "base")
     yield database
