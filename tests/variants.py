@@ -1,9 +1,8 @@
 """The variant matrix, derived from cookiecutter.json.
 
 Every framework choice times every yes/no question, on the default Python and database (the 32
-variants); each of those with a database but without the ML model again on every other
-database; and every framework with every option on, on each other Python version offered, the
-newest on the last database. A new option, database or version in cookiecutter.json joins the
+variants); each of those with a database again on every other database; and every framework
+with every option on, on each other Python version offered, the newest on the last database. A new option, database or version in cookiecutter.json joins the
 matrix without a change here. Ids read like the variant, e.g. ``fastapi-auth-noforms-ml``,
 ``flask-noauth-forms-noml-postgresql`` or ``django-auth-forms-ml-postgresql-py313``."""
 
@@ -93,12 +92,10 @@ def all_variants() -> list[Variant]:
         for values in itertools.product((False, True), repeat=len(names))
     ]
     # Where there is no database the answer changes nothing, so those bakes are not repeated.
-    # The ML model never touches the database: the variants without it try each other database
-    # (and the newest Python tries the last database with every option on, the model included).
     other_databases = [
         replace(variant, database=database)
         for variant in matrix
-        if variant.has_database and not variant.has("ml_model")
+        if variant.has_database
         for database in DATABASES[1:]
     ]
     everything_on = tuple((name, True) for name in names)
