@@ -2,8 +2,9 @@
 
 Every framework choice times every yes/no question, on the default Python and database (the 32
 variants); each of those with a database again on every other database; and every framework
-with every option on, on each other Python version offered, the newest on the last database. A new option, database or version in cookiecutter.json joins the
-matrix without a change here. Ids read like the variant, e.g. ``fastapi-auth-noforms-ml``,
+with every option on, on each other Python version offered, the newest on the last database.
+A new option, database or version in cookiecutter.json joins the matrix without a change here.
+Ids read like the variant, e.g. ``fastapi-auth-noforms-ml``,
 ``flask-noauth-forms-noml-postgresql`` or ``django-auth-forms-ml-postgresql-py313``."""
 
 from __future__ import annotations
