@@ -174,7 +174,14 @@ class Bakery:
         if variant not in self._released:
             release(project, variant, env)
             self._released.add(variant)
-        env = {"ENVIRONMENT": "production", **compose_environment(project), **env}
+        # Two workers: enough to serve the browser and the checks at once, and each worker
+        # starts the app (gunicorn's default for sync workers is five on two cores).
+        env = {
+            "ENVIRONMENT": "production",
+            "WEB_CONCURRENCY": "2",
+            **compose_environment(project),
+            **env,
+        }
         ready = "/healthz" if variant.is_web else "/_stcore/health"
         self._server = (variant, self._server_stack.enter_context(serve(project, env, ready)))
         return self._server[1]
