@@ -7,7 +7,7 @@ README names. Screenshots of each page land in .artifacts/screenshots/.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -21,6 +21,14 @@ PROJECT_NAME = "My Service"  # the default answer
 PASSWORD = "correct horse battery staple"
 # A flower every model of the iris data set calls setosa.
 SETOSA = {"sepal_length": "5.1", "sepal_width": "3.5", "petal_length": "1.4", "petal_width": "0.2"}
+
+
+def served(predicate: Callable[[Variant], bool] = lambda _: True) -> pytest.MarkDecorator:
+    """Run the test for the variants the harness serves (Variant.is_served_live) that the
+    predicate selects."""
+    return pytest.mark.variants.with_args(
+        lambda variant: variant.is_served_live and predicate(variant)
+    )
 
 
 def serves_predict_page(variant: Variant) -> bool:
@@ -43,13 +51,14 @@ def visitor(browser: Browser, server: Server, variant: Variant) -> Iterator[Visi
     context.close()
 
 
-@pytest.mark.variants(lambda variant: variant.is_web)
+@served(lambda variant: variant.is_web)
 def test_production_command_answers_healthz(server: Server) -> None:
     response = httpx.get(f"{server.base_url}/healthz", timeout=10)
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
 
 
+@served()
 def test_home_page(visitor: Visitor) -> None:
     visitor.open_home()
     assert PROJECT_NAME in visitor.page.title()
@@ -58,7 +67,7 @@ def test_home_page(visitor: Visitor) -> None:
     assert visitor.errors == []
 
 
-@pytest.mark.variants(lambda variant: variant.has("auth"))
+@served(lambda variant: variant.has("auth"))
 def test_sign_up_sign_out_sign_in_and_wrong_password(visitor: Visitor) -> None:
     visitor.open_home()
     visitor.sign_up("ada", PASSWORD)
@@ -75,7 +84,7 @@ def test_sign_up_sign_out_sign_in_and_wrong_password(visitor: Visitor) -> None:
     assert visitor.errors == []
 
 
-@pytest.mark.variants(lambda variant: variant.has("forms"))
+@served(lambda variant: variant.has("forms"))
 def test_contact_form_error_then_success(visitor: Visitor, variant: Variant) -> None:
     visitor.open_home()
     if variant.has("auth") and variant.framework == "streamlit":
@@ -96,7 +105,7 @@ def test_contact_form_error_then_success(visitor: Visitor, variant: Variant) -> 
     assert visitor.errors == []
 
 
-@pytest.mark.variants.with_args(serves_predict_page)
+@served(serves_predict_page)
 def test_prediction_from_the_page(visitor: Visitor, variant: Variant) -> None:
     visitor.open_home()
     if variant.has("auth"):

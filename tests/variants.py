@@ -77,6 +77,18 @@ class Variant:
     def uses_postgresql(self) -> bool:
         return self.has_database and self.database == "postgresql"
 
+    @property
+    def is_served_live(self) -> bool:
+        """Whether tests/test_live.py serves the variant and drives it in a browser.
+
+        Every variant but those with the ML model on PostgreSQL and the default Python: a twin
+        shows the browser each of their parts (the model on SQLite, the database without the
+        model on PostgreSQL, and both together on the newest Python), and serving them too
+        made the run a fifth longer. Their own tests run against PostgreSQL like any other's.
+        """
+        default = self.python_version == DEFAULT_PYTHON
+        return not (default and self.uses_postgresql and self.has("ml_model"))
+
 
 def option_names() -> list[str]:
     """The yes/no questions, in cookiecutter.json order."""
