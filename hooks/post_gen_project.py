@@ -332,7 +332,10 @@ def render_files(root: Path, paths: list[Path], render: Renderer) -> None:
     for path in paths:
         if not path.exists():
             continue
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # a binary file: cookiecutter copies those as they are
         rendered = render(text, path.relative_to(root).as_posix())
         if rendered != text:
             path.write_text(rendered, encoding="utf-8", newline="\n")

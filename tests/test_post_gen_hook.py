@@ -105,13 +105,18 @@ def test_bake_keeps_one_framework_and_promotes_it(
                 "{{ cookiecutter.project_slug }}, {{cookiecutter.framework}}\n"
             ),
             "_frameworks/flask/{{cookiecutter.project_slug}}/templates/page.html": "{{ title }}",
+            "_frameworks/flask/{{cookiecutter.project_slug}}/logo.bin": "",
             # Not kept, so never rendered: rendering them would fail.
             "_frameworks/flask/{{cookiecutter.project_slug}}/extra.py": "{{ cookiecutter.nope }}",
             "_frameworks/django/{{cookiecutter.project_slug}}/settings.py": "{{ nope }}",
             "_frameworks/django/manage.py": "django",
         },
     )
+    binary = bytes(range(256))  # not UTF-8: copied as it is, like cookiecutter does
+    (tmp_path / "_frameworks/flask/{{cookiecutter.project_slug}}/logo.bin").write_bytes(binary)
     post_gen.bake(tmp_path, answers("flask", extra=False))
+    assert (tmp_path / "pkg/logo.bin").read_bytes() == binary
+    (tmp_path / "pkg/logo.bin").unlink()
     files = tree(tmp_path)
     assert set(files) == {
         "common.txt",
