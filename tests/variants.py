@@ -84,7 +84,7 @@ class Variant:
         Every variant but those with the ML model on PostgreSQL and the default Python: a twin
         shows the browser each of their parts (the model on SQLite, the database without the
         model on PostgreSQL, and both together on the newest Python), and serving them too
-        made the run a fifth longer. Their own tests run against PostgreSQL like any other's.
+        cost minutes of every CI run. Their own tests run against PostgreSQL like any other's.
         """
         default = self.python_version == DEFAULT_PYTHON
         return not (default and self.uses_postgresql and self.has("ml_model"))
