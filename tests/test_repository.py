@@ -86,7 +86,7 @@ def test_xdist_keeps_a_group_on_one_worker(request: pytest.FixtureRequest) -> No
     """Each variant's tests share one xdist group, so that one worker bakes, syncs and serves
     it once. pytest-xdist 3.8 with pytest 9.2 drops the groups without a word (#1386), and the
     run takes several times longer."""
-    if request.config.getvalue("loadgroup"):  # running under `--dist loadgroup`
+    if request.config.getoption("loadgroup", default=False):  # under `--dist loadgroup`
         assert request.node.nodeid.endswith("@one-worker"), "install uv.lock's pytest"
 
 
