@@ -102,6 +102,16 @@ def any_option(*names: str) -> Condition:
     return condition
 
 
+def all_of(*conditions: Condition) -> Condition:
+    """Keep the path when every one of ``conditions`` holds."""
+
+    def condition(answers: Answers) -> bool:
+        return all(holds(answers) for holds in conditions)
+
+    condition.__name__ = " and ".join(holds.__name__ for holds in conditions)
+    return condition
+
+
 # Sections: the common files, the shared ML core, then one section per framework (its folder
 # first, then the paths its options own inside it).
 KEEP_WHEN: dict[str, Condition] = {
@@ -122,6 +132,10 @@ KEEP_WHEN: dict[str, Condition] = {
     "tests/test_ml_inputs.py": option("ml_model"),
     "tests/test_ml_model.py": option("ml_model"),
     "tests/test_ml_training.py": option("ml_model"),
+    # Django's conftest trains the model itself, into its settings
+    "tests/ml_fixtures.py": all_of(
+        option("ml_model"), framework_is("flask", "fastapi", "streamlit")
+    ),
     # flask
     f"{FRAMEWORKS_DIR}/flask": framework_is("flask"),
     "_frameworks/flask/{slug}/extensions.py": any_option("auth", "forms"),
@@ -150,7 +164,6 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/flask/{slug}/templates/ml": option("ml_model"),
     "_frameworks/flask/{slug}/templates/ml/nav.html": option("forms"),
     "_frameworks/flask/{slug}/templates/ml/predict.html": option("forms"),
-    "_frameworks/flask/tests/ml_fixtures.py": option("ml_model"),
     "_frameworks/flask/tests/test_ml_api.py": option("ml_model"),
     # fastapi
     f"{FRAMEWORKS_DIR}/fastapi": framework_is("fastapi"),
@@ -182,7 +195,6 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/fastapi/{slug}/templates/ml/nav.html": option("forms"),
     "_frameworks/fastapi/{slug}/templates/ml/predict.html": option("forms"),
     "_frameworks/fastapi/tests/test_ml_api.py": option("ml_model"),
-    "_frameworks/fastapi/tests/ml_fixtures.py": option("ml_model"),
     # django
     f"{FRAMEWORKS_DIR}/django": framework_is("django"),
     "_frameworks/django/{slug}/users": option("auth"),
@@ -217,7 +229,6 @@ KEEP_WHEN: dict[str, Condition] = {
     "_frameworks/streamlit/{slug}/pages/predict.py": option("ml_model"),
     "_frameworks/streamlit/tests/test_ml_batch.py": option("ml_model"),
     "_frameworks/streamlit/tests/test_predict_page.py": option("ml_model"),
-    "_frameworks/streamlit/tests/ml_fixtures.py": option("ml_model"),
 }
 
 

@@ -63,6 +63,14 @@ def test_a_path_needs_its_ancestors_conditions(monkeypatch: pytest.MonkeyPatch) 
     assert post_gen.is_kept("_frameworks/flask/app.py", answers())
 
 
+def test_all_of_needs_every_condition() -> None:
+    condition = post_gen.all_of(post_gen.option("auth"), post_gen.framework_is("flask"))
+    assert condition(answers(auth=True))
+    assert not condition(answers(auth=False))
+    assert not condition(answers("django", auth=True))
+    assert condition.__name__ == "option(auth) and framework_is(flask)"
+
+
 def test_final_path_strips_the_framework_folder() -> None:
     assert post_gen.final_path("_frameworks/django/config/urls.py") == "config/urls.py"
     assert post_gen.final_path("Dockerfile") == "Dockerfile"

@@ -29,7 +29,7 @@ pytest_plugins = [
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the developer's environment variables and .env file out of every test.
 
     An option's fixtures set its own variables again, for the test, once this has run.

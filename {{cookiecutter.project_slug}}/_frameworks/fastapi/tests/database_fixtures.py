@@ -47,7 +47,7 @@ def database_url(tmp_path: Path) -> str:
 def database_environment(
     monkeypatch: pytest.MonkeyPatch,
     database_url: str,
-    isolated_environment: None,  # noqa: ARG001 (it hides DATABASE_URL: this sets it after)
+    isolated: None,  # noqa: ARG001 (it hides DATABASE_URL: this sets it after)
 ) -> None:
     """DATABASE_URL names the test's database, for the settings and the alembic command."""
     monkeypatch.setenv("DATABASE_URL", database_url)

@@ -19,7 +19,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def trained_model(
     monkeypatch: pytest.MonkeyPatch,
     model_dir: Path,
-    isolated: None,  # noqa: ARG001 (it hides MODEL_DIR: this sets it after)
+    isolated: None,  # noqa: ARG001 (it may hide MODEL_DIR: this sets it after)
 ) -> None:
     """Point the app at the model trained for the run: no test trains one of its own."""
     monkeypatch.setenv("MODEL_DIR", str(model_dir))
