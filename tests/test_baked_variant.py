@@ -8,10 +8,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.harness import explain, load_hook, run, template_files, tool
-from tests.variants import DATABASES, TEMPLATE_DIR, Variant
+from tests.variants import (
+    COOKIECUTTER_JSON,
+    DATABASES,
+    LONGEST_ANSWERS,
+    TEMPLATE_DIR,
+    Variant,
+    option_names,
+)
 
+pre_gen = load_hook("pre_gen_project")
 post_gen = load_hook("post_gen_project")
 # Where `{{` and `{%` belong in a baked project: the app's own Jinja/Django templates and
 # GitHub's `${{ }}` expressions.
@@ -151,3 +160,36 @@ def test_database_answer_changes_nothing_without_a_database(
     assert baked_files(other) == baked_files(project)
     for name in sorted(baked_files(project) - differ):
         assert (other / name).read_bytes() == (project / name).read_bytes(), f"{name} differs"
+
+
+@pytest.mark.parametrize("options_on", [True, False], ids=["all-options", "no-options"])
+@pytest.mark.parametrize("framework", COOKIECUTTER_JSON["framework"])
+def test_longest_answers_bake_clean(
+    framework: str,
+    options_on: bool,  # noqa: FBT001 (a parameter of the test)
+    cookies: Any,
+) -> None:
+    """The longest and oddest answers still give a project that is lint-clean as baked, and
+    whose TOML and YAML files hold them (the slug's length moves every line it is on)."""
+    limits = {**pre_gen.MAX_TEXT_LENGTH, "project_slug": pre_gen.MAX_SLUG_LENGTH}
+    assert {name: len(LONGEST_ANSWERS[name]) for name in limits} == limits
+    options = dict.fromkeys(option_names(), options_on)
+    context = {**LONGEST_ANSWERS, **options, "framework": framework, "database": "postgresql"}
+    defaults = {key: value for key, value in COOKIECUTTER_JSON.items() if key in pre_gen.CHECKS}
+    assert pre_gen.validate({**defaults, "python_version": "3.11", **context}) == []
+    result = cookies.bake(extra_context=context, template=str(TEMPLATE_DIR))
+    assert result.exit_code == 0, result.exception
+    project = result.project_path
+    for args in (["check"], ["format", "--check"]):
+        checked = run([tool("ruff"), *args, "--no-cache", "."], cwd=project)
+        assert checked.returncode == 0, explain(checked)
+    for path in project.rglob("*.toml"):
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    for path in [*project.rglob("*.yaml"), *project.rglob("*.yml")]:
+        list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["description"] == LONGEST_ANSWERS["description"]
+    assert pyproject["project"]["authors"] == [
+        {"name": LONGEST_ANSWERS["author_name"], "email": LONGEST_ANSWERS["email"]}
+    ]
+    assert LONGEST_ANSWERS["project_name"] in (project / "README.md").read_text(encoding="utf-8")

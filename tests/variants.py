@@ -24,6 +24,24 @@ DEFAULT_PYTHON = PYTHON_VERSIONS[0]
 DATABASES: list[str] = COOKIECUTTER_JSON["database"]
 DEFAULT_DATABASE = DATABASES[0]
 
+# The longest answers the pre-generation hook accepts, with the characters most likely to break
+# a Python, TOML, YAML, Markdown or HTML file they land in (tests/test_baked_variant.py).
+LONGEST_ANSWERS = {
+    "project_name": (
+        "Ça & Ço's <Stall>: #1 — a very long project name, just as long as allowed, yes!!"
+    ),
+    "project_slug": "a_package_name_of_the_longest_length_ok1",
+    "description": (
+        "It's a long description: with #hash, <angle> & ampersand, 'quotes' and accents (é, ü), "
+        "as long as the hook allows, so that every file it lands in must wrap or quote it well, "
+        "as this test checks, here."
+    ),
+    "author_name": (
+        "O'Brien & Søn: a team name that is exactly as long as the hook allows, yes!!!!!!"
+    ),
+    "email": "a.very.long+tag@subdomain.example-company.co.uk",
+}
+
 
 @dataclass(frozen=True)
 class Variant:

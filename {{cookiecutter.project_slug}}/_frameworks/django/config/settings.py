@@ -23,7 +23,8 @@ APP_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
 env = environ.Env()
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
-PROJECT_DESCRIPTION = "{{ cookiecutter.description }}"
+PROJECT_DESCRIPTION = """\
+{{ cookiecutter.description|wordwrap(96) }}"""
 
 ENVIRONMENT = env.str("ENVIRONMENT", default="development")
 if ENVIRONMENT not in {"development", "production"}:
@@ -214,7 +215,9 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "{{ cookiecutter.project_slug }}.core.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "{{ cookiecutter.project_slug }}.core.logs.RequestIdFilter"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         "json": {"()": "{{ cookiecutter.project_slug }}.core.logs.JsonFormatter"},

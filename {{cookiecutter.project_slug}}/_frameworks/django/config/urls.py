@@ -1,6 +1,7 @@
 """The project's URLs: each app's own urls.py is included here.
 
-/healthz is answered by {{ cookiecutter.project_slug }}.core.middleware.HealthCheckMiddleware.
+/healthz is answered by HealthCheckMiddleware, in
+{{ cookiecutter.project_slug }}.core.middleware.
 """
 
 from django.contrib import admin

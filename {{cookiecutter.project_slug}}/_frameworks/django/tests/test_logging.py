@@ -12,7 +12,11 @@ from datetime import datetime
 import pytest
 from django.test import Client
 
-from {{ cookiecutter.project_slug }}.core.logs import JsonFormatter, RequestIdFilter, request_id
+from {{ cookiecutter.project_slug }}.core.logs import (
+    JsonFormatter,
+    RequestIdFilter,
+    request_id,
+)
 from {{ cookiecutter.project_slug }}.core.middleware import REQUEST_ID_HEADER
 
 DjangoCommand = Callable[..., subprocess.CompletedProcess[str]]

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT_NAME = "{{ cookiecutter.project_name }}"
 LoadSettings = Callable[..., dict[str, Any]]
 
 
@@ -32,7 +33,7 @@ def test_development_defaults(load_settings: LoadSettings) -> None:
     assert settings["DATA_UPLOAD_MAX_MEMORY_SIZE"] == 1024 * 1024
     assert settings["LOG_LEVEL"] == "INFO"
     assert "SECURE_SSL_REDIRECT" not in settings
-    assert settings["PROJECT_NAME"] == "{{ cookiecutter.project_name }}"
+    assert settings["PROJECT_NAME"] == PROJECT_NAME
 
 
 @pytest.mark.parametrize("secret", ["", "change-me"])

@@ -1,1 +1,1 @@
-"""The Django apps of {{ cookiecutter.project_name }}."""
+"""The project's Django apps."""

@@ -13,7 +13,10 @@ from pwdlib.hashers.argon2 import Argon2Hasher
 from sqlalchemy import Engine, text
 
 from {{ cookiecutter.project_slug }}.auth import security
-from {{ cookiecutter.project_slug }}.auth.schemas import MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH
+from {{ cookiecutter.project_slug }}.auth.schemas import (
+    MAX_PASSWORD_BYTES,
+    MIN_PASSWORD_LENGTH,
+)
 from {{ cookiecutter.project_slug }}.auth.service import WRONG_CREDENTIALS
 from {{ cookiecutter.project_slug }}.settings import Settings
 from tests.helpers import PASSWORD

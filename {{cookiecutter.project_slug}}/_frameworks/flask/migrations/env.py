@@ -1,7 +1,7 @@
 """Alembic's environment: runs the migrations on the app's database, through Flask-Migrate.
 
-Flask-Migrate loads it for ``flask --app {{ cookiecutter.project_slug }} db ...``, inside the
-app context; the app's own logging set-up stays in place.
+Flask-Migrate loads it for ``flask --app {{ cookiecutter.project_slug }} db ...``,
+inside the app context; the app's own logging set-up stays in place.
 """
 
 import logging

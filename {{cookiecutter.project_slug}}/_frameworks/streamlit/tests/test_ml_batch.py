@@ -17,7 +17,11 @@ from {{ cookiecutter.project_slug }}.ml.batch import (
     results_table,
     to_csv,
 )
-from {{ cookiecutter.project_slug }}.ml.inputs import MAX_ABS_VALUE, MAX_INSTANCES, InvalidInput
+from {{ cookiecutter.project_slug }}.ml.inputs import (
+    MAX_ABS_VALUE,
+    MAX_INSTANCES,
+    InvalidInput,
+)
 from {{ cookiecutter.project_slug }}.ml.model import Model, load_model
 
 FEATURES = ("sepal_length", "sepal_width", "petal_length", "petal_width")

@@ -7,7 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from {{ cookiecutter.project_slug }}.auth import security
 from {{ cookiecutter.project_slug }}.auth.models import User
-from {{ cookiecutter.project_slug }}.auth.schemas import MAX_PASSWORD_BYTES, MAX_USERNAME_LENGTH
+from {{ cookiecutter.project_slug }}.auth.schemas import (
+    MAX_PASSWORD_BYTES,
+    MAX_USERNAME_LENGTH,
+)
 
 # One message for an unknown username and a wrong password: it must not tell which it was.
 WRONG_CREDENTIALS = (

@@ -12,12 +12,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from {{ cookiecutter.project_slug }}.auth.dependencies import PageUser, require_page_user
 {% endif -%}
 from {{ cookiecutter.project_slug }}.contact.models import ContactMessage
-from {{ cookiecutter.project_slug }}.contact.schemas import ContactMessageIn, ContactMessageRead
+from {{ cookiecutter.project_slug }}.contact.schemas import (
+    ContactMessageIn,
+    ContactMessageRead,
+)
 from {{ cookiecutter.project_slug }}.database import SessionDep
 {% if not cookiecutter.auth -%}
 from {{ cookiecutter.project_slug }}.dependencies import SettingsDep
 {% endif -%}
-from {{ cookiecutter.project_slug }}.forms import CsrfChecked, CsrfDep, field_errors, render_form
+from {{ cookiecutter.project_slug }}.forms import (
+    CsrfChecked,
+    CsrfDep,
+    field_errors,
+    render_form,
+)
 from {{ cookiecutter.project_slug }}.templating import templates
 
 # The submissions page shows the latest messages, up to this many.
