@@ -1,4 +1,4 @@
-"""Trim the baked project to the chosen framework and options.
+"""Trim the baked project to the chosen framework and options, and render what is left.
 
 KEEP_WHEN is the one table that owns every path of the template: each path (a file or a
 folder, relative to the project root, the package folder written ``{slug}``) maps to the
@@ -7,27 +7,27 @@ its listed ancestors hold. The hook deletes what the answers do not keep, moves 
 framework's folder ``_frameworks/<framework>/`` into the project root, removes empty folders,
 writes a ``.env`` with fresh secrets and the answers for a re-bake, and prints what to do next.
 
-Cookiecutter copies ``_frameworks/`` as it is (it is in ``_copy_without_render``): rendering
-all four frameworks cost most of a bake, and three of them are deleted here. The hook renders
-the names and the kept files of the chosen framework itself, with Jinja set up as cookiecutter
-sets it up and the same ``_copy_without_render`` rules, so that they read as if cookiecutter
-had rendered them.
+Cookiecutter copies every file as it is (``_copy_without_render`` is ``*``): rendering all four
+frameworks cost most of a bake, and three of them are deleted here. The hook renders the names
+and contents of the files it keeps, but the app's own templates (APP_FILES), so that they read
+as if cookiecutter had rendered them. It renders without Jinja (render_directly) the Jinja
+that the template uses, and falls back to Jinja for any other.
 """
 
 from __future__ import annotations
 
+import ast
 import fnmatch
+import functools
 import json
 import os
 import re
 import secrets
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
-from typing import cast
-
-from jinja2 import Environment, StrictUndefined, TemplateError
 
 # Rendered by cookiecutter; a raw string so that any answer stays valid JSON and valid Python.
 ANSWERS_JSON = r"""{{ cookiecutter | jsonify }}"""
@@ -36,6 +36,9 @@ Answers = Mapping[str, object]
 Condition = Callable[[Answers], bool]
 
 FRAMEWORKS_DIR = "_frameworks"
+# The app's own templates and static files: they hold Jinja or Django syntax of the app's own,
+# which the hook leaves as it is (cookiecutter copies every file as it is).
+APP_FILES = ("*/templates", "*/static")
 ENV_EXAMPLE = ".env.example"
 ENV_FILE = ".env"
 SECRET_PLACEHOLDER = "change-me"  # noqa: S105 (the placeholder, not a secret)
@@ -43,10 +46,18 @@ SECRET_PLACEHOLDER = "change-me"  # noqa: S105 (the placeholder, not a secret)
 REFERENCE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
 # The answers, for `cookiecutter --replay-file .cookiecutter-replay.json <template>`.
 REPLAY_FILE = ".cookiecutter-replay.json"
-# In a framework's files: an answer (cookiecutter.<name> in double braces), and any other Jinja
-# syntax. (No braces side by side here: cookiecutter renders this file.)
-ANSWER = re.compile(r"\{\{ *cookiecutter\.(\w+) *\}\}")
-JINJA_SYNTAX = re.compile(r"\{(?:\{|%|#)")
+# A Jinja tag: a raw block, a statement (brace, percent sign) or an expression (two braces),
+# each of the last two with Jinja's optional whitespace control ("-") inside either end; and
+# what opens any Jinja tag or comment. (Written so that no brace stands beside another or a
+# percent sign: cookiecutter renders this file with Jinja.)
+TAG = re.compile(
+    r"\{[%]\s*raw\s*[%]\}(.*?)\{[%]\s*endraw\s*[%]\}"  # raw text, without whitespace control
+    r"|\{[%](-?)(.*?)(-?)[%]\}"
+    r"|\{[{](-?)(.*?)(-?)[}]\}",
+    re.DOTALL,
+)
+OPENING = re.compile(r"\{[#%{]")
+STATEMENT = re.compile(r"\s*(\w+)\b\s*(.*?)\s*", re.DOTALL)
 
 FRAMEWORK_NAMES = {
     "flask": "Flask",
@@ -275,64 +286,288 @@ def trim(root: Path, answers: Answers) -> None:
             target.unlink()
 
 
+class Unsupported(Exception):  # noqa: N818 (a signal to fall back, not an error)
+    """Template syntax that render_directly leaves to Jinja."""
+
+
+# Jinja's filters that render_directly knows, with Jinja's own defaults and behaviour.
+def replace_filter(value: object, old: str, new: str, count: int = -1) -> str:
+    return str(value).replace(old, new, count)
+
+
+def wordwrap_filter(value: object, width: int = 79) -> str:
+    if not isinstance(value, str):
+        raise Unsupported
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width=width, expand_tabs=False, replace_whitespace=False))
+        for line in value.splitlines()
+    )
+
+
+FILTERS: dict[str, Callable[..., str]] = {"replace": replace_filter, "wordwrap": wordwrap_filter}
+# The expression syntax that Jinja and Python share and read alike, as Python parses it. A
+# filter (value|name(arguments)) parses as Python's "|" with a call on its right.
+EXPRESSION_NODES = (
+    ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.Compare, ast.Eq, ast.NotEq, ast.In,
+    ast.NotIn, ast.IfExp, ast.Attribute, ast.Name, ast.Load, ast.Constant, ast.Tuple, ast.List,
+    ast.BinOp, ast.BitOr, ast.Call,
+)  # fmt: skip
+COMPARISONS: dict[type[ast.cmpop], Callable[[object, object], bool]] = {
+    ast.Eq: lambda left, right: left == right,
+    ast.NotEq: lambda left, right: left != right,
+    ast.In: lambda left, right: left in right,  # type: ignore[operator]
+    ast.NotIn: lambda left, right: left not in right,  # type: ignore[operator]
+}
+
+
+@functools.cache  # the same few conditions come back in file after file
+def parse_expression(source: str) -> ast.expr:
+    """Parse a Jinja expression that Python reads alike; raise Unsupported for any other."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval").body
+    except SyntaxError:
+        raise Unsupported from None
+    for node in ast.walk(tree):
+        if not isinstance(node, EXPRESSION_NODES):
+            raise Unsupported
+        if isinstance(node, ast.Compare) and len(node.ops) > 1:
+            raise Unsupported  # a chain
+        if isinstance(node, ast.Constant) and not isinstance(node.value, (str, int, float)):
+            raise Unsupported  # bytes, or Python's spelling of a Jinja literal
+        if isinstance(node, ast.BinOp) and filter_name(node.right) not in FILTERS:
+            raise Unsupported  # Jinja checks a filter's name when it compiles
+    return tree
+
+
+def filter_name(node: ast.expr) -> str | None:
+    """The name of the filter that ``node`` applies: name or name(arguments)."""
+    match node:
+        case ast.Name(id=name) | ast.Call(func=ast.Name(id=name)):
+            return name
+    return None
+
+
+class Scope:
+    """The answers (as ``cookiecutter``) and the names a template sets, as Jinja sees them."""
+
+    def __init__(self, answers: Answers) -> None:
+        self.answers = answers
+        self.names: dict[str, object] = {}
+
+    def evaluate(self, node: ast.expr) -> object:  # noqa: PLR0911 (a return per syntax)
+        """The value of a parsed expression; Unsupported where Jinja would differ or fail."""
+        match node:
+            case ast.Constant(value=value):
+                return value
+            case ast.Attribute(value=ast.Name(id="cookiecutter"), attr=name):
+                # Jinja looks up a mapping's attributes (items, keys...) before its keys.
+                if name not in self.answers or hasattr(self.answers, name):
+                    raise Unsupported
+                return self.answers[name]
+            case ast.Name(id=name) if name in self.names:
+                return self.names[name]
+            case ast.BoolOp(op=operator, values=[first, *others]):
+                # As Python and Jinja do: the first value that decides, else the last.
+                result = self.evaluate(first)
+                for value in others:
+                    if bool(result) is isinstance(operator, ast.Or):
+                        break
+                    result = self.evaluate(value)
+                return result
+            case ast.UnaryOp(op=ast.Not(), operand=operand):
+                return not self.evaluate(operand)
+            case ast.Compare(left=left, ops=[operator], comparators=[right]):
+                return COMPARISONS[type(operator)](self.evaluate(left), self.evaluate(right))
+            case ast.Tuple(elts=elements) | ast.List(elts=elements):
+                items = [self.evaluate(element) for element in elements]
+                return tuple(items) if isinstance(node, ast.Tuple) else items
+            case ast.IfExp(test=test, body=body, orelse=orelse):
+                return self.evaluate(body if self.evaluate(test) else orelse)
+            case ast.BinOp(left=value, op=ast.BitOr(), right=applied):
+                return self.filter(value, applied)
+        raise Unsupported
+
+    def filter(self, value: ast.expr, applied: ast.expr) -> str:
+        """Apply a filter of FILTERS: value|name or value|name(constant, ...)."""
+        match applied:
+            case ast.Name(id=name):
+                arguments: list[ast.expr] = []
+            case ast.Call(func=ast.Name(id=name), args=arguments, keywords=[]):
+                pass
+            case _:
+                raise Unsupported
+        if name not in FILTERS or not all(isinstance(a, ast.Constant) for a in arguments):
+            raise Unsupported
+        return FILTERS[name](self.evaluate(value), *(self.evaluate(a) for a in arguments))
+
+
+def split_tags(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Split template text into its text chunks and, between them, its tags.
+
+    A tag is (kind, content): kind "%" for a statement, "{" for an expression, "raw" for raw
+    text. Jinja's
+    whitespace control is applied to the chunks here: "-" strips the whitespace on its side.
+    """
+    chunks, tags, start = [], [], 0
+    for match in TAG.finditer(text):
+        chunks.append(text[start : match.start()])
+        start = match.end()
+        if match[1] is not None:
+            tags.append(("raw", match[1], ""))
+            continue
+        is_statement = match[3] is not None
+        before, content, after = match.group(2, 3, 4) if is_statement else match.group(5, 6, 7)
+        if before:
+            chunks[-1] = chunks[-1].rstrip()
+        tags.append(("%" if is_statement else "{", content, after))
+    chunks.append(text[start:])
+    if any(OPENING.search(chunk) for chunk in chunks):
+        raise Unsupported  # a comment, or a tag left open
+    for index, (_, _, after) in enumerate(tags):
+        if after:
+            chunks[index + 1] = chunks[index + 1].lstrip()
+    return chunks, [(kind, content) for kind, content, _ in tags]
+
+
+def render_directly(text: str, answers: Answers) -> str:
+    """Render the Jinja that the template's files use, as Jinja would, without Jinja.
+
+    That is: expressions, if/elif/else/endif, and set, over the answers, with the shared
+    expression syntax of parse_expression and the filters of FILTERS. Anything else raises
+    Unsupported. Compiling a file with Jinja takes longer than most of a bake.
+    """
+    if "\r" in text:  # Jinja would turn Windows line ends into "\n"
+        raise Unsupported
+    chunks, tags = split_tags(text)
+    scope = Scope(answers)
+    output = [chunks[0]]
+    # For each open if-block: whether the block around it renders, whether one of its branches
+    # was taken, and whether it is in its else branch.
+    blocks: list[tuple[bool, bool, bool]] = []
+    rendering = True
+    for (kind, content), chunk in zip(tags, chunks[1:], strict=True):
+        if kind == "raw":
+            if rendering:
+                output.append(content)
+        elif kind == "{":
+            expression = parse_expression(content)
+            if rendering:
+                output.append(str(scope.evaluate(expression)))
+        else:
+            rendering = run_statement(content, scope, blocks, rendering=rendering)
+        if rendering:
+            output.append(chunk)
+    if blocks:
+        raise Unsupported  # an if without endif
+    return "".join(output)
+
+
+def run_statement(
+    content: str, scope: Scope, blocks: list[tuple[bool, bool, bool]], *, rendering: bool
+) -> bool:
+    """Apply one statement tag to the open blocks; return whether what follows renders."""
+    match = STATEMENT.fullmatch(content)
+    keyword, rest = match.groups() if match else ("", "")
+    if keyword in {"if", "elif"}:
+        condition = parse_expression(rest)
+    if keyword == "if":
+        taken = rendering and bool(scope.evaluate(condition))
+        blocks.append((rendering, taken, False))
+        return taken
+    if keyword == "set" and (assignment := re.fullmatch(r"(\w+)\s*=(.*)", rest, re.DOTALL)):
+        value = parse_expression(assignment[2])
+        if rendering:
+            scope.names[assignment[1]] = scope.evaluate(value)
+        return rendering
+    if not blocks or (keyword != "elif" and rest):
+        raise Unsupported  # no if to continue, or words after else or endif
+    outer, taken, in_else = blocks.pop()
+    if in_else and keyword != "endif":
+        raise Unsupported  # a branch after else
+    if keyword == "elif":
+        now = outer and not taken and bool(scope.evaluate(condition))
+        blocks.append((outer, taken or now, False))
+        return now
+    if keyword == "else":
+        blocks.append((outer, True, True))
+        return outer and not taken
+    if keyword == "endif":
+        return outer
+    raise Unsupported
+
+
 class Renderer:
     """Renders template text as cookiecutter would, with the answers.
 
-    Most files use no Jinja but answers (cookiecutter.<name> in double braces): the answers
-    are substituted into those directly, which is much faster than compiling them with Jinja.
-    The rest go through Jinja, set up as cookiecutter sets it up.
+    The framework files use only what render_directly knows: that takes a millisecond where
+    Jinja's compiler takes tens. Text with any other Jinja goes through Jinja, set up as
+    cookiecutter sets it up, imported only then.
     """
 
     def __init__(self, answers: Answers) -> None:
         self.answers = answers
-        # Cookiecutter's settings. Its own environment would add its extensions (jsonify, time,
-        # uuid...), which no framework file uses and which take longer to load than a bake
-        # takes to render.
-        self.environment = Environment(  # noqa: S701 (source code, not HTML: as cookiecutter)
-            undefined=StrictUndefined, keep_trailing_newline=True
-        )
 
     def __call__(self, text: str, where: str) -> str:
-        if not JINJA_SYNTAX.search(ANSWER.sub("", text)):
-            return ANSWER.sub(lambda match: self.answer(match[1], where), text)
         try:
-            return self.environment.from_string(text).render(cookiecutter=self.answers)
+            return render_directly(text, self.answers)
+        except Unsupported:
+            return self.with_jinja(text, where)
+
+    def with_jinja(self, text: str, where: str) -> str:
+        # Imported here: most bakes never need it, and importing it costs more than the rest
+        # of the hook. Cookiecutter's own environment would add its extensions (jsonify, time,
+        # uuid...), which no framework file uses and which take even longer to load.
+        from jinja2 import Environment, StrictUndefined, TemplateError  # noqa: PLC0415
+
+        environment = Environment(  # noqa: S701 (source code, not HTML: as cookiecutter)
+            undefined=StrictUndefined, keep_trailing_newline=True
+        )
+        try:
+            return environment.from_string(text).render(cookiecutter=self.answers)
         except TemplateError as error:
             msg = f"{where}: {error}"
             raise HookError(msg) from error
 
-    def answer(self, name: str, where: str) -> str:
-        if name not in self.answers:
-            msg = f"{where}: there is no answer {name!r}"
-            raise HookError(msg)
-        return str(self.answers[name])
 
-
-def copied_as_is(path: str, answers: Answers) -> bool:
-    """Whether cookiecutter leaves the template path unrendered: the path or one of its
-    folders matches a ``_copy_without_render`` pattern other than the frameworks folder."""
-    patterns = cast("list[str]", answers.get("_copy_without_render", []))
+def matches(path: str, patterns: object) -> bool:
+    """Whether the path or one of its folders matches one of the patterns, as cookiecutter
+    matches ``_copy_without_render`` (a folder that matches is copied whole)."""
+    assert isinstance(patterns, list | tuple)  # noqa: S101 (cookiecutter.json makes it a list)
     pure = PurePosixPath(path)
     return any(
         fnmatch.fnmatch(str(part), pattern)
         for part in (pure, *pure.parents)
         for pattern in patterns
-        if pattern != FRAMEWORKS_DIR
     )
 
 
+def rendered_here(path: str, answers: Answers) -> bool:
+    """Whether the hook renders the template file: cookiecutter copied it as it is (it matches
+    ``_copy_without_render``, which here is every file) and it is not one of APP_FILES."""
+    return matches(path, answers.get("_copy_without_render", [])) and not matches(path, APP_FILES)
+
+
 def render_names(root: Path, answers: Answers, render: Renderer) -> list[Path]:
-    """Give the chosen framework's paths their rendered names; return its files to render.
+    """Give the paths their rendered names, but in the frameworks not chosen (the trim deletes
+    those); return the files whose contents the hook renders.
 
     Paths are renamed deepest first, so that a folder is renamed after what it holds.
     """
-    folder = root / FRAMEWORKS_DIR / str(answers["framework"])
-    paths = sorted(folder.rglob("*"), key=lambda path: len(path.parts), reverse=True)
+    chosen = f"{FRAMEWORKS_DIR}/{answers['framework']}"
+    paths = []
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        where = here.relative_to(root).as_posix()
+        if where == FRAMEWORKS_DIR:
+            subfolders[:] = [name for name in subfolders if f"{where}/{name}" == chosen]
+        paths += [here / name for name in [*subfolders, *files]]
+    paths.sort(key=lambda path: len(path.parts), reverse=True)
     to_render = []
     for path in paths:
         template_path = path.relative_to(root).as_posix()
-        if path.is_file() and not copied_as_is(template_path, answers):
-            to_render.append(root / render(template_path, template_path))
+        if path.is_file() and rendered_here(template_path, answers):
+            name = render(template_path, template_path) if "{" in template_path else template_path
+            to_render.append(root / name)
         if "{" in path.name:
             path.rename(path.with_name(render(path.name, template_path)))
     return to_render
