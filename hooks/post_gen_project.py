@@ -533,12 +533,9 @@ def matches(path: str, patterns: object) -> bool:
     """Whether the path or one of its folders matches one of the patterns, as cookiecutter
     matches ``_copy_without_render`` (a folder that matches is copied whole)."""
     assert isinstance(patterns, list | tuple)  # noqa: S101 (cookiecutter.json makes it a list)
-    pure = PurePosixPath(path)
-    return any(
-        fnmatch.fnmatch(str(part), pattern)
-        for part in (pure, *pure.parents)
-        for pattern in patterns
-    )
+    parts = path.split("/")
+    folders = ("/".join(parts[:end]) for end in range(len(parts), 0, -1))
+    return any(fnmatch.fnmatch(folder, pattern) for folder in folders for pattern in patterns)
 
 
 def rendered_here(path: str, answers: Answers) -> bool:
@@ -547,44 +544,46 @@ def rendered_here(path: str, answers: Answers) -> bool:
     return matches(path, answers.get("_copy_without_render", [])) and not matches(path, APP_FILES)
 
 
-def render_names(root: Path, answers: Answers, render: Renderer) -> list[Path]:
+def render_names(root: Path, answers: Answers, render: Renderer) -> list[str]:
     """Give the paths their rendered names, but in the frameworks not chosen (the trim deletes
-    those); return the files whose contents the hook renders.
+    those); return the files whose contents the hook renders, relative to ``root``.
 
-    Paths are renamed deepest first, so that a folder is renamed after what it holds.
+    Paths are renamed deepest first, so that a folder is renamed after what it holds. (Paths are
+    strings here: pathlib's relative_to took longer than the renaming.)
     """
     chosen = f"{FRAMEWORKS_DIR}/{answers['framework']}"
-    paths = []
+    paths: list[tuple[str, bool]] = []  # (template path, whether a file), relative to root
     for folder, subfolders, files in os.walk(root):
-        here = Path(folder)
-        where = here.relative_to(root).as_posix()
+        where = Path(folder).relative_to(root).as_posix()
         if where == FRAMEWORKS_DIR:
             subfolders[:] = [name for name in subfolders if f"{where}/{name}" == chosen]
-        paths += [here / name for name in [*subfolders, *files]]
-    paths.sort(key=lambda path: len(path.parts), reverse=True)
+        prefix = "" if where == "." else f"{where}/"
+        paths += [(prefix + name, False) for name in subfolders]
+        paths += [(prefix + name, True) for name in files]
+    paths.sort(key=lambda entry: entry[0].count("/"), reverse=True)
     to_render = []
-    for path in paths:
-        template_path = path.relative_to(root).as_posix()
-        if path.is_file() and rendered_here(template_path, answers):
-            name = render(template_path, template_path) if "{" in template_path else template_path
-            to_render.append(root / name)
-        if "{" in path.name:
-            path.rename(path.with_name(render(path.name, template_path)))
+    for path, is_file in paths:
+        if is_file and rendered_here(path, answers):
+            to_render.append(render(path, path) if "{" in path else path)
+        folder, _, name = path.rpartition("/")
+        if "{" in name:
+            (root / path).rename(root / folder / render(name, path))
     return to_render
 
 
-def render_files(root: Path, paths: list[Path], render: Renderer) -> None:
+def render_files(root: Path, paths: list[str], render: Renderer) -> None:
     """Render the contents of those files the trim kept, in place."""
     for path in paths:
-        if not path.exists():
+        file = root / path
+        if not file.exists():
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue  # a binary file: cookiecutter copies those as they are
-        rendered = render(text, path.relative_to(root).as_posix())
+        rendered = render(text, path)
         if rendered != text:
-            path.write_text(rendered, encoding="utf-8", newline="\n")
+            file.write_text(rendered, encoding="utf-8", newline="\n")
 
 
 def merge_into(source: Path, destination: Path) -> None:
