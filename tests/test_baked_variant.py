@@ -20,7 +20,6 @@ from tests.variants import (
     option_names,
 )
 
-pre_gen = load_hook("pre_gen_project")
 post_gen = load_hook("post_gen_project")
 # Where `{{` and `{%` belong in a baked project: the app's own Jinja/Django templates and
 # GitHub's `${{ }}` expressions.
@@ -171,12 +170,12 @@ def test_longest_answers_bake_clean(
 ) -> None:
     """The longest and oddest answers still give a project that is lint-clean as baked, and
     whose TOML and YAML files hold them (the slug's length moves every line it is on)."""
-    limits = {**pre_gen.MAX_TEXT_LENGTH, "project_slug": pre_gen.MAX_SLUG_LENGTH}
+    limits = {**post_gen.MAX_TEXT_LENGTH, "project_slug": post_gen.MAX_SLUG_LENGTH}
     assert {name: len(LONGEST_ANSWERS[name]) for name in limits} == limits
     options = dict.fromkeys(option_names(), options_on)
     context = {**LONGEST_ANSWERS, **options, "framework": framework, "database": "postgresql"}
-    defaults = {key: value for key, value in COOKIECUTTER_JSON.items() if key in pre_gen.CHECKS}
-    assert pre_gen.validate({**defaults, "python_version": "3.11", **context}) == []
+    defaults = {key: value for key, value in COOKIECUTTER_JSON.items() if key in post_gen.CHECKS}
+    assert post_gen.validate({**defaults, "python_version": "3.11", **context}) == []
     result = cookies.bake(extra_context=context, template=str(TEMPLATE_DIR))
     assert result.exit_code == 0, result.exception
     project = result.project_path

@@ -24,7 +24,7 @@ DEFAULT_PYTHON = PYTHON_VERSIONS[0]
 DATABASES: list[str] = COOKIECUTTER_JSON["database"]
 DEFAULT_DATABASE = DATABASES[0]
 
-# The longest answers the pre-generation hook accepts, with the characters most likely to break
+# The longest answers the hook accepts, with the characters most likely to break
 # a Python, TOML, YAML, Markdown or HTML file they land in (tests/test_baked_variant.py).
 LONGEST_ANSWERS = {
     "project_name": (

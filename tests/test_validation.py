@@ -1,4 +1,4 @@
-"""The pre-generation hook rejects bad answers with one clear line and leaves nothing behind."""
+"""The hook rejects bad answers with one clear line, before it changes anything."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from tests.harness import load_hook, run, tool
 from tests.variants import TEMPLATE_DIR
 
-pre_gen = load_hook("pre_gen_project")
+hook = load_hook("post_gen_project")
 
 GOOD = {
     "project_name": "My Service",
@@ -29,7 +29,7 @@ GOOD = {
 
 
 def errors_for(**changes: object) -> list[str]:
-    return pre_gen.validate({**GOOD, **changes})
+    return hook.validate({**GOOD, **changes})
 
 
 def test_defaults_of_cookiecutter_json_are_valid() -> None:
@@ -38,7 +38,7 @@ def test_defaults_of_cookiecutter_json_are_valid() -> None:
         key: value[0] if isinstance(value, list) else value for key, value in answers.items()
     }
     answers["project_slug"] = "my_service"
-    assert pre_gen.validate(answers) == []
+    assert hook.validate(answers) == []
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,24 @@ def test_reports_every_bad_field_in_question_order() -> None:
 def test_every_question_is_checked() -> None:
     questions = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text(encoding="utf-8"))
     public = {key for key in questions if not key.startswith("_")}
-    assert set(pre_gen.CHECKS) == public
+    assert set(hook.CHECKS) == public
+
+
+def test_the_hook_changes_nothing_when_an_answer_is_bad(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "_frameworks" / "django").mkdir(parents=True)
+    (tmp_path / ".env.example").write_text("SECRET_KEY=change-me\n", encoding="utf-8")
+    before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*"))
+    monkeypatch.setattr(hook, "ANSWERS_JSON", json.dumps({**GOOD, "email": "nobody"}))
+    monkeypatch.chdir(tmp_path)
+
+    assert hook.main() == 1
+
+    assert capsys.readouterr().err.splitlines() == [
+        "ERROR: email: 'nobody' is not an email address; use the form name@example.com"
+    ]
+    assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
 
 
 def bake_cli(tmp_path: Path, *answers: str) -> Any:
