@@ -7,9 +7,9 @@ caches compiled modules, as on a user's machine, even where PYTHONDONTWRITEBYTEC
 without the cache every bake compiles cookiecutter and Jinja again, which hides a template's
 own cost behind a slower floor.
 
-With --split, each variant is also baked with its hooks off (``--accept-hooks no``): what
+With --split, each variant is also baked with its hook off (``--accept-hooks no``): what
 cookiecutter alone spends on this template (its questions, its files), so that the rest is
-what the two hooks cost. The bakes go to a folder under --work-dir: on a disk that is slow to
+what the hook costs. The bakes go to a folder under --work-dir: on a disk that is slow to
 create and delete files, /dev/shm gives steadier figures.
 
     uv run python -m scripts.bake_timing [--rounds N] [--max-ratio R] [--split] [--work-dir D]
@@ -88,7 +88,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=9, help="bakes per variant (default 9)")
     parser.add_argument("--max-ratio", type=float, default=1.5, help="target (default 1.5)")
-    parser.add_argument("--split", action="store_true", help="also bake with the hooks off")
+    parser.add_argument("--split", action="store_true", help="also bake with the hook off")
     parser.add_argument("--work-dir", type=Path, help="where to bake (default: the temp dir)")
     args = parser.parse_args()
 

@@ -1,4 +1,4 @@
-"""Helpers the template's tests share: loading the hooks, running a baked project's tools."""
+"""Helpers the template's tests share: loading the hook, running a baked project's tools."""
 
 from __future__ import annotations
 

@@ -92,6 +92,6 @@ def test_xdist_keeps_a_group_on_one_worker(request: pytest.FixtureRequest) -> No
 
 @pytest.mark.parametrize("check", [["check"], ["format", "--check"]], ids=["check", "format"])
 def test_the_templates_own_code_passes_ruff(check: list[str]) -> None:
-    """The hooks, tests and scripts; the project template has its own settings and tests."""
+    """The hook, tests and scripts; the project template has its own settings and tests."""
     result = run([tool("ruff"), *check, "--no-cache", "hooks", "tests", "scripts"], TEMPLATE_DIR)
     assert result.returncode == 0, explain(result)
