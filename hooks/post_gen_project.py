@@ -63,6 +63,7 @@ TAG = re.compile(
 )
 OPENING = re.compile(r"\{[#%{]")
 STATEMENT = re.compile(r"\s*(\w+)\b\s*(.*?)\s*", re.DOTALL)
+ASSIGNMENT = re.compile(r"(\w+)\s*=(.*)", re.DOTALL)  # what follows "set"
 
 FRAMEWORK_NAMES = {
     "flask": "Flask",
@@ -552,8 +553,8 @@ def split_tags(text: str) -> tuple[list[str], list[tuple[str, str]]]:
     """Split template text into its text chunks and, between them, its tags.
 
     A tag is (kind, content): kind "%" for a statement, "{" for an expression, "raw" for raw
-    text. Jinja's
-    whitespace control is applied to the chunks here: "-" strips the whitespace on its side.
+    text. Jinja's whitespace control is applied to the chunks here: "-" strips the whitespace
+    on its side.
     """
     chunks, tags, start = [], [], 0
     for match in TAG.finditer(text):
@@ -614,31 +615,31 @@ def run_statement(
 ) -> bool:
     """Apply one statement tag to the open blocks; return whether what follows renders."""
     match = STATEMENT.fullmatch(content)
-    keyword, rest = match.groups() if match else ("", "")
-    if keyword in {"if", "elif"}:
+    statement, rest = match.groups() if match else ("", "")
+    if statement in {"if", "elif"}:
         condition = parse_expression(rest)
-    if keyword == "if":
+    if statement == "if":
         taken = rendering and bool(scope.evaluate(condition))
         blocks.append((rendering, taken, False))
         return taken
-    if keyword == "set" and (assignment := re.fullmatch(r"(\w+)\s*=(.*)", rest, re.DOTALL)):
+    if statement == "set" and (assignment := ASSIGNMENT.fullmatch(rest)):
         value = parse_expression(assignment[2])
         if rendering:
             scope.names[assignment[1]] = scope.evaluate(value)
         return rendering
-    if not blocks or (keyword != "elif" and rest):
+    if not blocks or (statement != "elif" and rest):
         raise Unsupported  # no if to continue, or words after else or endif
     outer, taken, in_else = blocks.pop()
-    if in_else and keyword != "endif":
+    if in_else and statement != "endif":
         raise Unsupported  # a branch after else
-    if keyword == "elif":
+    if statement == "elif":
         now = outer and not taken and bool(scope.evaluate(condition))
         blocks.append((outer, taken or now, False))
         return now
-    if keyword == "else":
+    if statement == "else":
         blocks.append((outer, True, True))
         return outer and not taken
-    if keyword == "endif":
+    if statement == "endif":
         return outer
     raise Unsupported
 
@@ -646,7 +647,7 @@ def run_statement(
 class Renderer:
     """Renders template text as cookiecutter would, with the answers.
 
-    The framework files use only what render_directly knows: that takes a millisecond where
+    The template's files use only what render_directly knows: that takes a millisecond where
     Jinja's compiler takes tens. Text with any other Jinja goes through Jinja, set up as
     cookiecutter sets it up, imported only then.
     """

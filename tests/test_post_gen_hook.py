@@ -266,7 +266,7 @@ def test_summary_starts_postgresql_first_where_the_variant_uses_it(
     assert all(lines.index(step) < run_line for step in steps)
 
 
-@pytest.mark.parametrize("framework", COOKIECUTTER_JSON["framework"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_the_hook_renders_the_framework_as_cookiecutter_would(
     cookies: Any, tmp_path: Path, framework: str
 ) -> None:
@@ -321,7 +321,7 @@ def hook_rendered_files(framework: str) -> list[Path]:
     ]
 
 
-@pytest.mark.parametrize("framework", COOKIECUTTER_JSON["framework"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_every_framework_file_renders_without_jinja_as_jinja_would(framework: str) -> None:
     """Each file, for every combination of the answers that it may test: Jinja is never
     imported by a bake (it would cost more than the rest of the hook), and nothing differs."""
@@ -422,7 +422,7 @@ answer_sets = st.fixed_dictionaries(
         "project_slug": st.just("my_service"),
         "project_name": st.sampled_from(["Shop", "Ça & Ço's <Stall>"]),
         "description": st.sampled_from(["Short.", LONGEST_ANSWERS["description"]]),
-        "framework": st.sampled_from(COOKIECUTTER_JSON["framework"]),
+        "framework": st.sampled_from(FRAMEWORKS),
         "database": st.sampled_from(COOKIECUTTER_JSON["database"]),
         "auth": st.booleans(),
         "forms": st.booleans(),
